@@ -1,0 +1,56 @@
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+
+namespace gongshi::cli {
+
+namespace {
+
+void add_shared_options(CLI::App& cmd, BuildOptions& o) {
+    cmd.add_option("--content", o.content, "content folder (default: content)");
+    cmd.add_option("--templates", o.templates, "templates folder (default: templates)");
+    cmd.add_option("--assets", o.assets, "assets folder (default: assets)");
+    cmd.add_flag("--drafts", o.drafts, "also publish records marked draft: true");
+}
+
+}  // namespace
+
+void add_commands(CLI::App& app, Commands& c) {
+    c.build = app.add_subcommand("build", "validate content/ and render the site into site/ (atomically)");
+    add_shared_options(*c.build, c.options);
+    c.build->add_option("--out", c.options.out, "output folder (default: site)");
+    c.options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    c.build->add_option("--jobs,-j", c.options.jobs, "parallel render jobs (default: all cores)")
+        ->check(CLI::Range(1, 256));
+    c.check = app.add_subcommand("check", "validate content/ only; writes nothing");
+    add_shared_options(*c.check, c.options);
+}
+
+int run_build(const BuildOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    const BuildReport report = build_site(options);
+    std::cerr << diag::format_all(report.diags);
+    if (!report.published) {
+        std::cerr << "build failed: " << options.out.string() << "/ was left unchanged\n";
+        return 1;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    char line[256];
+    std::snprintf(line, sizeof line, "built %s/: %d records read, %lld pages (%lld files, %.1f MB) written in %.2f s\n",
+                  options.out.string().c_str(), report.records, report.pages, report.files, report.bytes / 1e6, seconds);
+    std::cout << line;
+    return 0;
+}
+
+int run_check(const BuildOptions& options) {
+    const BuildReport report = check_content(options);
+    std::cerr << diag::format_all(report.diags);
+    if (report.diags.has_errors()) return 1;
+    std::cout << "content OK: " << report.records << " records read, " << report.diags.warning_count() << " warnings\n";
+    return 0;
+}
+
+}  // namespace gongshi::cli

@@ -1,0 +1,21 @@
+// The subcommands: each maps its options onto the pipeline and prints what happened.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "pipeline.h"
+
+namespace gongshi::cli {
+
+// Registers `build` and `check`; the returned value holds the parsed options.
+struct Commands {
+    BuildOptions options;
+    CLI::App* build = nullptr;
+    CLI::App* check = nullptr;
+};
+
+void add_commands(CLI::App& app, Commands& commands);
+int run_build(const BuildOptions& options);
+int run_check(const BuildOptions& options);
+
+}  // namespace gongshi::cli

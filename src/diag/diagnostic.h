@@ -1,0 +1,49 @@
+// A diagnostic: one located finding about the content (error or warning), printed like a compiler's.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gongshi::diag {
+
+// 1-based line and column; line 0 means "the whole file".
+struct SourcePos {
+    std::string path;
+    int line = 0;
+    int col = 0;
+};
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    SourcePos pos;
+    std::string message;  // what is wrong
+    std::string hint;     // what to do
+};
+
+// Collects the findings of a whole run; stages add to it and the pipeline stops between stages on errors.
+class Diagnostics {
+public:
+    void error(SourcePos pos, std::string message, std::string hint);
+    void warning(SourcePos pos, std::string message, std::string hint);
+    void add(Diagnostic d);
+    void append(const Diagnostics& other);
+
+    const std::vector<Diagnostic>& all() const { return items_; }
+    int error_count() const;
+    int warning_count() const;
+    bool has_errors() const { return error_count() > 0; }
+    // Stable order for printing: by path, line, column, then insertion.
+    std::vector<Diagnostic> sorted() const;
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// "path:line:col: error: message — hint"
+std::string format(const Diagnostic& d);
+// Every diagnostic, one per line, then "N errors, M warnings" (empty string if there are none).
+std::string format_all(const Diagnostics& diags);
+
+}  // namespace gongshi::diag

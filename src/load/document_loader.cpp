@@ -1,0 +1,81 @@
+// notices/<id>.md and replies/<id>.md: front matter fields; the Markdown body is kept as text.
+#include "load/field_reader.h"
+#include "load/record_loaders.h"
+
+namespace gongshi::load {
+
+using Kind = YamlNode::Kind;
+
+namespace {
+
+const std::vector<std::string> disclosures = {"主动公开", "依申请公开", "可以公开", "不予公开", "未注明"};
+
+void read_reply_fields(FieldReader& r, model::Document& d, diag::Diagnostics& diags) {
+    d.city = r.located_text("city", true);
+    d.addressee = r.text("addressee", true).value_or("");
+    if (const YamlNode* m = r.child("motion", true, Kind::mapping)) {
+        FieldReader mr(*m, "motion", diags);
+        model::Motion motion;
+        motion.kind = mr.one_of("kind", true, {"提案", "议案", "建议"}).value_or("");
+        motion.number = mr.text("number", true).value_or("");
+        motion.session = mr.text("session", false).value_or("");
+        motion.title = mr.text("title", true).value_or("");
+        motion.proposer = mr.text("proposer", true).value_or("");
+        mr.reject_unknown();
+        d.motion = motion;
+    }
+    d.category = r.text("category", false).value_or("");
+    if (const YamlNode* sigs = r.child("signatories", false, Kind::sequence)) {
+        for (const YamlNode& s : sigs->items) {
+            FieldReader sr(s, "signatory", diags);
+            model::Signatory sig{sr.text("role", true).value_or(""), sr.text("name", true).value_or("")};
+            sr.reject_unknown();
+            d.signatories.push_back(std::move(sig));
+        }
+    }
+    d.contact = r.text("contact", false).value_or("");
+}
+
+}  // namespace
+
+std::optional<model::Document> load_document(model::Document::Type type, const YamlNode& front, model::Located id,
+                                             std::string body, int body_line, const std::string& file,
+                                             diag::Diagnostics& diags) {
+    const bool is_reply = type == model::Document::Type::reply;
+    FieldReader r(front, is_reply ? "reply" : "notice", diags);
+    if (!r.is_mapping()) return std::nullopt;
+    const int errors_before = diags.error_count();
+    model::Document d;
+    d.type = type;
+    d.id = std::move(id);
+    d.file = file;
+    d.title = r.text("title", true).value_or("");
+    d.issuer = r.text("issuer", true).value_or("");
+    d.date = r.date("date", false).value_or("");
+    d.year = r.integer("year", true, 2000, 2100).value_or(0);
+    d.disclosure = r.one_of("disclosure", true, disclosures).value_or("");
+    d.source_file = r.text("source_file", true).value_or("");
+    d.summary = r.text("summary", true).value_or("");
+    d.aliases = r.located_list("aliases", false);
+    d.draft = r.boolean("draft").value_or(false);
+    if (is_reply) {
+        d.kind = "答复";
+        d.doc_number = r.text("doc_number", true).value_or("");
+        read_reply_fields(r, d, diags);
+    } else {
+        d.kind = r.one_of("kind", true, {"通报", "通知", "实施方案", "报道"}).value_or("");
+        d.doc_number = r.text("doc_number", d.kind != "报道").value_or("");
+        d.addressees = r.text_list("addressees", false);
+        d.author = r.text("author", false).value_or("");
+    }
+    if (!d.date.empty() && d.year != 0 && std::stoi(d.date.substr(0, 4)) != d.year)
+        diags.error(r.pos_of("date"), "date " + d.date + " is not in the document's year " + std::to_string(d.year),
+                    "correct the date or the year");
+    r.reject_unknown();
+    d.body_markdown = std::move(body);
+    d.body_line = body_line;
+    if (diags.error_count() != errors_before) return std::nullopt;
+    return d;
+}
+
+}  // namespace gongshi::load

@@ -1,0 +1,13 @@
+// Stage 1: read every record of a content folder into typed records, collecting every error on the way.
+#pragma once
+
+#include <filesystem>
+
+#include "diag/diagnostic.h"
+#include "model/records.h"
+
+namespace gongshi::load {
+
+model::Records load_content(const std::filesystem::path& content_dir, diag::Diagnostics& diags);
+
+}  // namespace gongshi::load

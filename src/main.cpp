@@ -1,0 +1,29 @@
+// gongshi: argv → command; exit 0 success, 1 content (or build) errors, 2 usage errors.
+#include <iostream>
+
+#include "cli/commands.h"
+
+#ifndef GONGSHI_VERSION
+#define GONGSHI_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+    CLI::App app{"gongshi — static site for the public disclosure of Shanxi's community elderly-care projects"};
+    app.set_version_flag("--version", "gongshi " GONGSHI_VERSION);
+    app.require_subcommand(1);
+    gongshi::cli::Commands commands;
+    gongshi::cli::add_commands(app, commands);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    try {
+        if (commands.build->parsed()) return gongshi::cli::run_build(commands.options);
+        return gongshi::cli::run_check(commands.options);
+    } catch (const std::exception& e) {
+        std::cerr << "gongshi: error: " << e.what() << "\nthe previous site was left unchanged\n";
+        return 1;
+    }
+}

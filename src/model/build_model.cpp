@@ -1,0 +1,110 @@
+#include <algorithm>
+
+#include "model/site.h"
+
+namespace gongshi::model {
+
+const County* Site::county_of(const Project& p) const {
+    auto c = city_index.find(p.city.value);
+    if (c == city_index.end()) return nullptr;
+    for (const auto& k : cities[c->second].counties)
+        if (k.name == p.county.value) return &k;
+    return nullptr;
+}
+
+const Program* Site::program(int year) const {
+    for (const auto& p : config.programs)
+        if (p.year == year) return &p;
+    return nullptr;
+}
+
+int Site::tier_index(const std::string& id) const {
+    for (size_t i = 0; i < config.tiers.size(); ++i)
+        if (config.tiers[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+template <class T, class Pred>
+void drop_if(std::vector<T>& v, Pred pred) {
+    v.erase(std::remove_if(v.begin(), v.end(), pred), v.end());
+}
+
+// Newest first: by date where printed, else by year; ties by id for a stable order.
+bool newer(const Document& a, const Document& b) {
+    const std::string ka = a.date.empty() ? std::to_string(a.year) + "-00-00" : a.date;
+    const std::string kb = b.date.empty() ? std::to_string(b.year) + "-00-00" : b.date;
+    if (ka != kb) return ka > kb;
+    return a.id.value < b.id.value;
+}
+
+}  // namespace
+
+Site build_model(Records records, bool include_drafts) {
+    Site s;
+    s.config = std::move(*records.site);
+    s.cities = std::move(records.cities);
+    s.projects = std::move(records.projects);
+    s.notices = std::move(records.notices);
+    s.replies = std::move(records.replies);
+    s.tasks = std::move(records.tasks);
+    s.records_read = records.files_read;
+    if (!include_drafts) {
+        auto is_draft = [](const auto& r) { return r.draft; };
+        drop_if(s.projects, is_draft);
+        drop_if(s.notices, is_draft);
+        drop_if(s.replies, is_draft);
+        drop_if(s.tasks, is_draft);
+        drop_if(records.ratings, is_draft);
+    }
+    std::sort(s.projects.begin(), s.projects.end(), [](const Project& a, const Project& b) { return a.id.value < b.id.value; });
+    std::sort(s.notices.begin(), s.notices.end(), newer);
+    std::sort(s.replies.begin(), s.replies.end(), newer);
+    std::sort(s.tasks.begin(), s.tasks.end(), [](const TaskTable& a, const TaskTable& b) { return a.year < b.year; });
+    std::sort(records.ratings.begin(), records.ratings.end(),
+              [](const RatingList& a, const RatingList& b) { return a.notice.value < b.notice.value; });
+
+    for (size_t i = 0; i < s.cities.size(); ++i) s.city_index[s.cities[i].id] = static_cast<int>(i);
+    for (size_t i = 0; i < s.projects.size(); ++i) s.project_index[s.projects[i].id.value] = static_cast<int>(i);
+    for (size_t i = 0; i < s.notices.size(); ++i) s.notice_index[s.notices[i].id.value] = static_cast<int>(i);
+    for (size_t i = 0; i < s.replies.size(); ++i) s.reply_index[s.replies[i].id.value] = static_cast<int>(i);
+
+    s.city_of_project.resize(s.projects.size(), -1);
+    s.projects_of_city.resize(s.cities.size());
+    s.replies_of_city.resize(s.cities.size());
+    for (size_t i = 0; i < s.projects.size(); ++i) {
+        const int c = s.city_index.at(s.projects[i].city.value);
+        s.city_of_project[i] = c;
+        s.projects_of_city[c].push_back(static_cast<int>(i));
+    }
+    for (size_t i = 0; i < s.replies.size(); ++i)
+        if (s.replies[i].city) s.replies_of_city[s.city_index.at(s.replies[i].city->value)].push_back(static_cast<int>(i));
+
+    s.ratings_of_project.resize(s.projects.size());
+    s.ratings_of_notice.resize(s.notices.size());
+    for (const RatingList& list : records.ratings) {
+        auto n = s.notice_index.find(list.notice.value);
+        if (n == s.notice_index.end()) continue;
+        for (const RatingGroup& g : list.groups) {
+            for (const RatingEntry& e : g.entries) {
+                auto p = s.project_index.find(e.project.value);
+                if (p == s.project_index.end()) continue;  // a draft project, only in a --drafts build
+                Rating r{p->second, n->second, g.year, s.tier_index(g.tier.value), e.rank, g.heading, e.printed, e.correction};
+                const int idx = static_cast<int>(s.ratings.size());
+                s.ratings.push_back(std::move(r));
+                s.ratings_of_notice[n->second].push_back(idx);
+                s.ratings_of_project[p->second].push_back(idx);
+                s.ratings_by_year_tier[{g.year, s.ratings[idx].tier}].push_back(idx);
+            }
+        }
+    }
+    for (auto& list : s.ratings_of_project)
+        std::stable_sort(list.begin(), list.end(), [&](int a, int b) { return s.ratings[a].year < s.ratings[b].year; });
+
+    for (const auto* docs : {&s.notices, &s.replies})
+        for (const auto& d : *docs) s.updated = std::max(s.updated, d.date);
+    return s;
+}
+
+}  // namespace gongshi::model

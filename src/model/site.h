@@ -1,0 +1,57 @@
+// The published site as plain data: records that will be published, sorted, and indexed once.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/records.h"
+
+namespace gongshi::model {
+
+// One rating: a notice gives a project a tier for a program year.
+struct Rating {
+    int project = -1;  // index into Site::projects
+    int notice = -1;   // index into Site::notices
+    int year = 0;
+    int tier = -1;     // index into config.tiers
+    int rank = 0;
+    std::string heading;
+    std::string printed;
+    std::string correction;
+};
+
+struct Site {
+    SiteConfig config;
+    std::vector<City> cities;        // GB/T 2260 order
+    std::vector<Project> projects;   // by id
+    std::vector<Document> notices;   // newest first
+    std::vector<Document> replies;   // newest first
+    std::vector<TaskTable> tasks;    // by year
+    std::vector<Rating> ratings;     // notice by notice, in printed order
+
+    std::vector<int> city_of_project;
+    std::vector<std::vector<int>> ratings_of_project;  // in program-year order
+    std::vector<std::vector<int>> ratings_of_notice;   // printed order
+    std::vector<std::vector<int>> projects_of_city;    // by id
+    std::vector<std::vector<int>> replies_of_city;
+    std::map<std::pair<int, int>, std::vector<int>> ratings_by_year_tier;  // (year, tier index)
+
+    std::map<std::string, int> city_index;
+    std::map<std::string, int> project_index;
+    std::map<std::string, int> notice_index;
+    std::map<std::string, int> reply_index;
+    std::string updated;  // the newest date in the content (YYYY-MM-DD), so output never depends on the clock
+    int records_read = 0;
+
+    const County* county_of(const Project& p) const;  // nullptr for a development zone
+    const Program* program(int year) const;
+    int tier_index(const std::string& id) const;
+};
+
+// Stage 3: keep what will be published (drafts only if asked), sort, and build every index.
+// Expects records that passed validation.
+Site build_model(Records records, bool include_drafts);
+
+}  // namespace gongshi::model

@@ -1,0 +1,34 @@
+// Mustache templates from templates/: a page template renders into the layout's {{{content}}}.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "render/view.h"
+
+namespace gongshi::render {
+
+class Templates {
+public:
+    // Reads every *.mustache (partials from partials/); adds an error for a missing or unreadable folder.
+    static Templates load(const std::filesystem::path& dir, diag::Diagnostics& diags);
+
+    bool has(const std::string& name) const { return pages_.count(name) != 0; }
+    // Renders page template `name` with `view`, then the layout around it. Thread-safe.
+    std::string render_page(const std::string& name, const View& view) const;
+    // Renders one template on its own (no layout), e.g. feed.xml.
+    std::string render_bare(const std::string& name, const View& view) const;
+    // A digest of all template text, so caches know when templates changed.
+    const std::string& fingerprint() const { return fingerprint_; }
+
+private:
+    std::map<std::string, std::string> pages_;
+    std::map<std::string, std::string> partials_;
+    std::string fingerprint_;
+};
+
+std::string escape_html(std::string_view s);
+
+}  // namespace gongshi::render

@@ -1,0 +1,187 @@
+#include <set>
+
+#include "model/permalinks.h"
+#include "render/views/record_views.h"
+
+namespace gongshi::render {
+
+namespace {
+
+// One city's row for one program year: tasks, projects, ratings by tier, uncovered counties.
+View year_row(const model::Site& site, int city, int year) {
+    View row;
+    const model::City& c = site.cities[city];
+    row["year"] = year;
+    row["program_name"] = program_name(site, year);
+    row["city_name"] = c.name;
+    row["city_url"] = model::city_url(c.id);
+    const model::TaskRow* task = nullptr;
+    for (const auto& t : site.tasks)
+        if (t.year == year)
+            for (const auto& r : t.rows)
+                if (r.city.value == c.id) task = &r;
+    row["has_tasks"] = task != nullptr;
+    row["tasks"] = task ? std::to_string(task->tasks) : "—";
+    int projects = 0;
+    std::set<std::string> counties_with_project;
+    for (int p : site.projects_of_city[city]) {
+        if (site.projects[p].year != year) continue;
+        ++projects;
+        counties_with_project.insert(site.projects[p].county.value);
+    }
+    row["projects"] = projects;
+    ViewList tiers;
+    for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+        int n = 0;
+        auto it = site.ratings_by_year_tier.find({year, static_cast<int>(t)});
+        if (it != site.ratings_by_year_tier.end())
+            for (int r : it->second)
+                if (site.city_of_project[site.ratings[r].project] == city) ++n;
+        View tv;
+        tv["count"] = n;
+        tv["tier_name"] = site.config.tiers[t].name;
+        tiers.push_back(std::move(tv));
+    }
+    row["tiers"] = std::move(tiers);
+    ViewList uncovered;
+    if (task)
+        for (const auto& u : task->uncovered) {
+            View uv;
+            uv["name"] = u.value;
+            uv["now_covered"] = counties_with_project.count(u.value) != 0;
+            uncovered.push_back(std::move(uv));
+        }
+    row["has_uncovered"] = !uncovered.empty();
+    row["uncovered"] = std::move(uncovered);
+    return row;
+}
+
+}  // namespace
+
+View city_view(const model::Site& site, const Assets& assets, int index) {
+    const model::City& c = site.cities[index];
+    const std::string url = model::city_url(c.id);
+    View v = frame_view(site, assets, c.name, url, {{"各市", "/cities/"}, {c.name, url}});
+    v["name"] = c.name;
+    v["code"] = c.code;
+    ViewList years;
+    for (const auto& p : site.config.programs) years.push_back(year_row(site, index, p.year));
+    v["years"] = std::move(years);
+    View tier_heads;
+    ViewList heads;
+    for (const auto& t : site.config.tiers) heads.push_back(View(t.name));
+    v["tier_heads"] = std::move(heads);
+
+    ViewList projects;
+    for (int p : site.projects_of_city[index]) {
+        const model::Project& pr = site.projects[p];
+        View pv;
+        pv["name"] = pr.name;
+        pv["url"] = model::project_url(pr.id.value);
+        pv["county"] = pr.county.value;
+        pv["year"] = pr.year;
+        std::string tiers;
+        for (int r : site.ratings_of_project[p])
+            tiers += (tiers.empty() ? "" : "、") + tier_name(site, site.ratings[r].tier);
+        pv["tiers"] = tiers.empty() ? "—" : tiers;
+        projects.push_back(std::move(pv));
+    }
+    v["project_count"] = static_cast<int>(projects.size());
+    v["has_projects"] = !projects.empty();
+    v["projects"] = std::move(projects);
+
+    ViewList replies;
+    for (int r : site.replies_of_city[index]) {
+        const model::Document& d = site.replies[r];
+        View rv;
+        rv["title"] = d.title;
+        rv["url"] = model::reply_url(d.id.value);
+        rv["doc_number"] = d.doc_number;
+        replies.push_back(std::move(rv));
+    }
+    v["has_replies"] = !replies.empty();
+    v["replies"] = std::move(replies);
+
+    ViewList facts;
+    for (const auto& f : c.facts) {
+        View fv;
+        fv["label"] = f.label;
+        fv["value"] = f.value;
+        fv["unit"] = f.unit;
+        fv["year"] = f.year;
+        fv["quote"] = f.quote;
+        fv["has_quote"] = !f.quote.empty();
+        auto n = site.notice_index.find(f.source.value);
+        auto r = site.reply_index.find(f.source.value);
+        if (n != site.notice_index.end()) {
+            fv["source_label"] = document_label(site.notices[n->second]);
+            fv["source_url"] = model::notice_url(f.source.value);
+        } else if (r != site.reply_index.end()) {
+            fv["source_label"] = document_label(site.replies[r->second]);
+            fv["source_url"] = model::reply_url(f.source.value);
+        }
+        facts.push_back(std::move(fv));
+    }
+    v["has_facts"] = !facts.empty();
+    v["facts"] = std::move(facts);
+
+    ViewList counties;
+    for (const auto& k : c.counties) {
+        View kv;
+        kv["name"] = k.name;
+        kv["code"] = k.code;
+        kv["kind"] = k.kind;
+        counties.push_back(std::move(kv));
+    }
+    for (const auto& z : c.zones) {
+        View kv;
+        kv["name"] = z.name;
+        kv["code"] = "—";
+        kv["kind"] = "开发区";
+        counties.push_back(std::move(kv));
+    }
+    v["counties"] = std::move(counties);
+    return v;
+}
+
+View task_view(const model::Site& site, const Assets& assets, int index) {
+    const model::TaskTable& t = site.tasks[index];
+    const std::string url = model::task_url(t.year);
+    const std::string title = std::to_string(t.year) + "年任务分解";
+    View v = frame_view(site, assets, title, url, {{"各市", "/cities/"}, {title, url}});
+    v["year"] = t.year;
+    v["title"] = t.title;
+    v["program_name"] = program_name(site, t.year);
+    auto n = site.notice_index.find(t.source.value);
+    if (n != site.notice_index.end()) {
+        v["source_label"] = document_label(site.notices[n->second]);
+        v["source_url"] = model::notice_url(t.source.value);
+    }
+    ViewList rows;
+    int total_projects = 0;
+    std::vector<int> tier_totals(site.config.tiers.size(), 0);
+    for (const auto& r : t.rows) {
+        const int city = site.city_index.at(r.city.value);
+        View row = year_row(site, city, t.year);
+        total_projects += std::stoi(std::get<std::string>(row["projects"].value));
+        auto& tiers = std::get<ViewList>(row["tiers"].value);
+        for (size_t i = 0; i < tiers.size(); ++i) tier_totals[i] += std::stoi(std::get<std::string>(tiers[i]["count"].value));
+        rows.push_back(std::move(row));
+    }
+    v["rows"] = std::move(rows);
+    v["declared_total"] = t.declared_total;
+    v["total_projects"] = total_projects;
+    ViewList totals;
+    for (size_t i = 0; i < tier_totals.size(); ++i) {
+        View tv;
+        tv["count"] = tier_totals[i];
+        totals.push_back(std::move(tv));
+    }
+    v["tier_totals"] = std::move(totals);
+    ViewList heads;
+    for (const auto& tier : site.config.tiers) heads.push_back(View(tier.name));
+    v["tier_heads"] = std::move(heads);
+    return v;
+}
+
+}  // namespace gongshi::render

@@ -1,0 +1,127 @@
+#include <map>
+
+#include "model/permalinks.h"
+#include "render/markdown.h"
+#include "render/views/record_views.h"
+
+namespace gongshi::render {
+
+namespace {
+
+View meta(const std::string& label, const std::string& value) {
+    View m;
+    m["label"] = label;
+    m["value"] = value;
+    return m;
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+
+// The ratings a notice issued, grouped by program year and tier in printed order.
+ViewList rating_groups(const model::Site& site, int notice) {
+    ViewList groups;
+    std::map<std::pair<int, int>, size_t> at;
+    for (int r : site.ratings_of_notice[notice]) {
+        const model::Rating& rating = site.ratings[r];
+        auto key = std::make_pair(rating.year, rating.tier);
+        auto it = at.find(key);
+        if (it == at.end()) {
+            View g;
+            g["year"] = rating.year;
+            g["program_name"] = program_name(site, rating.year);
+            g["tier_name"] = tier_name(site, rating.tier);
+            g["heading"] = rating.heading;
+            g["entries"] = ViewList{};
+            it = at.emplace(key, groups.size()).first;
+            groups.push_back(std::move(g));
+        }
+        const model::Project& p = site.projects[rating.project];
+        View e;
+        e["rank"] = rating.rank;
+        e["printed"] = rating.printed;
+        e["url"] = model::project_url(p.id.value);
+        e["correction"] = rating.correction;
+        e["has_correction"] = !rating.correction.empty();
+        std::get<ViewList>(groups[it->second]["entries"].value).push_back(std::move(e));
+    }
+    for (auto& g : groups) g["count"] = static_cast<int>(std::get<ViewList>(g["entries"].value).size());
+    return groups;
+}
+
+View document_common(const model::Site& site, const Assets& assets, const model::Document& d, const std::string& url,
+                     const Crumb& section) {
+    View v = frame_view(site, assets, d.title, url, {section, {document_label(d), url}});
+    v["title"] = d.title;
+    v["doc_number"] = d.doc_number;
+    v["has_doc_number"] = !d.doc_number.empty();
+    v["summary"] = d.summary;
+    const BodyParts parts = split_at_ratings_marker(d.body_markdown);
+    v["body_before"] = markdown_to_html(parts.before);
+    v["body_after"] = markdown_to_html(parts.after);
+    View cite;
+    cite["title"] = d.title;
+    cite["source"] = document_label(d);
+    cite["permalink"] = absolute_url(site, url);
+    cite["date"] = d.date.empty() ? std::to_string(d.year) + "年（成文日期未印）" : d.date;
+    v["cite"] = std::move(cite);
+    return v;
+}
+
+}  // namespace
+
+View notice_view(const model::Site& site, const Assets& assets, int index) {
+    const model::Document& d = site.notices[index];
+    const std::string url = model::notice_url(d.id.value);
+    View v = document_common(site, assets, d, url, {"公文", "/notices/"});
+    ViewList m;
+    if (!d.doc_number.empty()) m.push_back(meta("文号", d.doc_number));
+    m.push_back(meta("发布机关", d.issuer));
+    if (!d.author.empty()) m.push_back(meta("作者", d.author));
+    m.push_back(meta("成文日期", d.date.empty() ? "未印（" + std::to_string(d.year) + "年）" : d.date));
+    m.push_back(meta("公开方式", d.disclosure));
+    m.push_back(meta("类别", d.kind));
+    if (!d.addressees.empty()) m.push_back(meta("主送", join(d.addressees, "、")));
+    v["meta"] = std::move(m);
+    ViewList groups = rating_groups(site, index);
+    v["has_ratings"] = !groups.empty();
+    v["rating_groups"] = std::move(groups);
+    return v;
+}
+
+View reply_view(const model::Site& site, const Assets& assets, int index) {
+    const model::Document& d = site.replies[index];
+    const std::string url = model::reply_url(d.id.value);
+    View v = document_common(site, assets, d, url, {"答复", "/replies/"});
+    ViewList m;
+    m.push_back(meta("文号", d.doc_number));
+    m.push_back(meta("发布机关", d.issuer));
+    m.push_back(meta("成文日期", d.date.empty() ? "未印（" + std::to_string(d.year) + "年）" : d.date));
+    m.push_back(meta("公开方式", d.disclosure));
+    if (!d.category.empty()) m.push_back(meta("类别", d.category));
+    m.push_back(meta("主送", d.addressee));
+    if (d.motion) {
+        m.push_back(meta("答复事项", d.motion->kind + "第" + d.motion->number + "号" +
+                                          (d.motion->session.empty() ? "" : "（" + d.motion->session + "）")));
+        m.push_back(meta("题目", "《" + d.motion->title + "》"));
+        m.push_back(meta("提出人", d.motion->proposer));
+    }
+    v["meta"] = std::move(m);
+    ViewList sigs;
+    for (const auto& s : d.signatories) sigs.push_back(meta(s.role, s.name));
+    v["has_signatories"] = !sigs.empty();
+    v["signatories"] = std::move(sigs);
+    v["contact"] = d.contact;
+    v["has_ratings"] = false;
+    if (d.city) {
+        const model::City& city = site.cities[site.city_index.at(d.city->value)];
+        v["city_name"] = city.name;
+        v["city_url"] = model::city_url(city.id);
+    }
+    return v;
+}
+
+}  // namespace gongshi::render

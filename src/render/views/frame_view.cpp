@@ -1,0 +1,77 @@
+#include "render/views/frame_view.h"
+
+namespace gongshi::render {
+
+namespace {
+
+struct NavItem {
+    const char* name;
+    const char* url;
+};
+constexpr NavItem nav_items[] = {
+    {"首页", "/"},          {"项目", "/projects/"}, {"评价结果", "/ratings/"}, {"各市", "/cities/"},
+    {"公文", "/notices/"},  {"答复", "/replies/"},  {"开放数据", "/data/"},     {"搜索", "/search/"},
+};
+
+bool is_under(const std::string& url, const std::string& section) {
+    if (section == "/") return url == "/";
+    return url.rfind(section, 0) == 0;
+}
+
+}  // namespace
+
+std::string absolute_url(const model::Site& site, const std::string& url) {
+    return site.config.base_url + url.substr(1);
+}
+
+std::string tier_name(const model::Site& site, int tier) {
+    return tier >= 0 && tier < static_cast<int>(site.config.tiers.size()) ? site.config.tiers[tier].name : "";
+}
+
+std::string tier_id(const model::Site& site, int tier) {
+    return tier >= 0 && tier < static_cast<int>(site.config.tiers.size()) ? site.config.tiers[tier].id : "";
+}
+
+std::string program_name(const model::Site& site, int year) {
+    const model::Program* p = site.program(year);
+    return p ? p->name : "";
+}
+
+std::string document_label(const model::Document& d) { return d.doc_number.empty() ? d.title : d.doc_number; }
+
+View frame_view(const model::Site& site, const Assets& assets, const std::string& title, const std::string& url,
+                std::vector<Crumb> breadcrumb) {
+    View v;
+    v["lang"] = site.config.language;
+    v["site_title"] = site.config.title;
+    v["page_title"] = title;
+    v["is_home"] = url == "/";
+    v["canonical"] = absolute_url(site, url);
+    v["description"] = site.config.description;
+    v["css_url"] = assets.css_url;
+    v["js_url"] = assets.js_url;
+    v["updated"] = site.updated;
+    ViewList nav;
+    for (const NavItem& item : nav_items) {
+        View n;
+        n["name"] = item.name;
+        n["url"] = item.url;
+        n["current"] = is_under(url, item.url) && (std::string(item.url) != "/" || url == "/");
+        nav.push_back(std::move(n));
+    }
+    v["nav"] = std::move(nav);
+    ViewList crumbs;
+    if (url != "/") breadcrumb.insert(breadcrumb.begin(), Crumb{"首页", "/"});
+    for (size_t i = 0; i < breadcrumb.size(); ++i) {
+        View c;
+        c["name"] = breadcrumb[i].name;
+        c["url"] = breadcrumb[i].url;
+        c["last"] = i + 1 == breadcrumb.size();
+        crumbs.push_back(std::move(c));
+    }
+    v["has_breadcrumb"] = !crumbs.empty();
+    v["breadcrumb"] = std::move(crumbs);
+    return v;
+}
+
+}  // namespace gongshi::render

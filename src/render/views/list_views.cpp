@@ -1,0 +1,209 @@
+#include "render/views/list_views.h"
+
+#include "model/permalinks.h"
+
+namespace gongshi::render {
+
+namespace {
+
+View document_row(const model::Document& d, const std::string& url) {
+    View v;
+    v["title"] = d.title;
+    v["url"] = url;
+    v["label"] = document_label(d);
+    v["date"] = d.date.empty() ? std::to_string(d.year) + "年" : d.date;
+    v["kind"] = d.kind;
+    v["summary"] = d.summary;
+    return v;
+}
+
+int count_ratings(const model::Site& site, int year, int tier) {
+    auto it = site.ratings_by_year_tier.find({year, tier});
+    return it == site.ratings_by_year_tier.end() ? 0 : static_cast<int>(it->second.size());
+}
+
+}  // namespace
+
+View project_row(const model::Site& site, int index) {
+    const model::Project& p = site.projects[index];
+    const model::City& c = site.cities[site.city_of_project[index]];
+    View v;
+    v["name"] = p.name;
+    v["url"] = model::project_url(p.id.value);
+    v["id"] = p.id.value;
+    v["city_name"] = c.name;
+    v["city_id"] = c.id;
+    v["city_url"] = model::city_url(c.id);
+    v["county"] = p.county.value;
+    v["year"] = p.year;
+    std::string tiers, tier_ids, tier_years;
+    for (int r : site.ratings_of_project[index]) {
+        const model::Rating& rating = site.ratings[r];
+        tiers += (tiers.empty() ? "" : "、") + tier_name(site, rating.tier);
+        tier_ids += (tier_ids.empty() ? "" : " ") + tier_id(site, rating.tier);
+        tier_years += (tier_years.empty() ? "" : " ") + std::to_string(rating.year) + ":" + tier_id(site, rating.tier);
+    }
+    v["tiers"] = tiers.empty() ? "—" : tiers;
+    v["tier_ids"] = tier_ids;
+    v["tier_years"] = tier_years;
+    return v;
+}
+
+View home_view(const model::Site& site, const Assets& assets) {
+    View v = frame_view(site, assets, site.config.title, "/", {});
+    v["title"] = site.config.title;
+    v["description"] = site.config.description;
+    v["project_count"] = static_cast<int>(site.projects.size());
+    v["rating_count"] = static_cast<int>(site.ratings.size());
+    ViewList years;
+    for (const auto& p : site.config.programs) {
+        View y;
+        y["year"] = p.year;
+        y["name"] = p.name;
+        y["url"] = model::ratings_url(p.year);
+        int total = 0;
+        ViewList tiers;
+        for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+            const int n = count_ratings(site, p.year, static_cast<int>(t));
+            total += n;
+            View tv;
+            tv["count"] = n;
+            tv["tier_name"] = site.config.tiers[t].name;
+            tv["url"] = model::ratings_url(p.year, site.config.tiers[t].id);
+            tiers.push_back(std::move(tv));
+        }
+        y["tiers"] = std::move(tiers);
+        y["total"] = total;
+        years.push_back(std::move(y));
+    }
+    v["years"] = std::move(years);
+    ViewList heads;
+    for (const auto& t : site.config.tiers) heads.push_back(View(t.name));
+    v["tier_heads"] = std::move(heads);
+    ViewList latest;
+    for (size_t i = 0; i < site.notices.size() && i < 5; ++i)
+        latest.push_back(document_row(site.notices[i], model::notice_url(site.notices[i].id.value)));
+    v["latest"] = std::move(latest);
+    return v;
+}
+
+View project_list_view(const model::Site& site, const Assets& assets) {
+    View v = frame_view(site, assets, "全部项目", "/projects/", {{"项目", "/projects/"}});
+    ViewList rows;
+    for (size_t i = 0; i < site.projects.size(); ++i) rows.push_back(project_row(site, static_cast<int>(i)));
+    v["count"] = static_cast<int>(rows.size());
+    v["projects"] = std::move(rows);
+    return v;
+}
+
+View notice_list_view(const model::Site& site, const Assets& assets) {
+    View v = frame_view(site, assets, "公文", "/notices/", {{"公文", "/notices/"}});
+    ViewList rows;
+    for (const auto& d : site.notices) rows.push_back(document_row(d, model::notice_url(d.id.value)));
+    v["documents"] = std::move(rows);
+    return v;
+}
+
+View reply_list_view(const model::Site& site, const Assets& assets) {
+    View v = frame_view(site, assets, "建议提案答复", "/replies/", {{"答复", "/replies/"}});
+    ViewList rows;
+    for (const auto& d : site.replies) {
+        View row = document_row(d, model::reply_url(d.id.value));
+        if (d.motion) row["motion"] = d.motion->kind + "第" + d.motion->number + "号：" + d.motion->title;
+        rows.push_back(std::move(row));
+    }
+    v["documents"] = std::move(rows);
+    return v;
+}
+
+View city_list_view(const model::Site& site, const Assets& assets) {
+    View v = frame_view(site, assets, "各市", "/cities/", {{"各市", "/cities/"}});
+    ViewList rows;
+    for (size_t i = 0; i < site.cities.size(); ++i) {
+        const model::City& c = site.cities[i];
+        View row;
+        row["name"] = c.name;
+        row["url"] = model::city_url(c.id);
+        row["code"] = c.code;
+        row["projects"] = static_cast<int>(site.projects_of_city[i].size());
+        row["counties"] = static_cast<int>(c.counties.size());
+        rows.push_back(std::move(row));
+    }
+    v["cities"] = std::move(rows);
+    ViewList tasks;
+    for (const auto& t : site.tasks) {
+        View tv;
+        tv["year"] = t.year;
+        tv["url"] = model::task_url(t.year);
+        tasks.push_back(std::move(tv));
+    }
+    v["tasks"] = std::move(tasks);
+    return v;
+}
+
+View rating_list_view(const model::Site& site, const Assets& assets, int year, int tier) {
+    std::string title = "评价结果";
+    std::string url = "/ratings/";
+    std::vector<Crumb> crumbs = {{"评价结果", "/ratings/"}};
+    if (year != 0) {
+        url = model::ratings_url(year);
+        title = std::to_string(year) + "年" + program_name(site, year) + "评价结果";
+        crumbs.push_back({std::to_string(year) + "年", url});
+    }
+    if (tier >= 0) {
+        url = model::ratings_url(year, tier_id(site, tier));
+        title = std::to_string(year) + "年" + tier_name(site, tier) + "等次";
+        crumbs.push_back({tier_name(site, tier), url});
+    }
+    View v = frame_view(site, assets, title, url, crumbs);
+    v["title"] = title;
+    ViewList groups;
+    for (const auto& [key, list] : site.ratings_by_year_tier) {
+        if (year != 0 && key.first != year) continue;
+        if (tier >= 0 && key.second != tier) continue;
+        View g;
+        g["year"] = key.first;
+        g["tier_name"] = tier_name(site, key.second);
+        g["url"] = model::ratings_url(key.first, tier_id(site, key.second));
+        ViewList rows;
+        for (int r : list) {
+            View row = project_row(site, site.ratings[r].project);
+            const model::Document& n = site.notices[site.ratings[r].notice];
+            row["rank"] = site.ratings[r].rank;
+            row["notice_label"] = document_label(n);
+            row["notice_url"] = model::notice_url(n.id.value);
+            rows.push_back(std::move(row));
+        }
+        g["count"] = static_cast<int>(rows.size());
+        g["rows"] = std::move(rows);
+        groups.push_back(std::move(g));
+    }
+    v["groups"] = std::move(groups);
+    ViewList filters;
+    for (const auto& p : site.config.programs) {
+        View y;
+        y["year"] = p.year;
+        y["url"] = model::ratings_url(p.year);
+        y["current"] = p.year == year && tier < 0;
+        ViewList tiers;
+        for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+            View tv;
+            tv["name"] = site.config.tiers[t].name;
+            tv["url"] = model::ratings_url(p.year, site.config.tiers[t].id);
+            tv["count"] = count_ratings(site, p.year, static_cast<int>(t));
+            tv["current"] = p.year == year && static_cast<int>(t) == tier;
+            tiers.push_back(std::move(tv));
+        }
+        y["tiers"] = std::move(tiers);
+        filters.push_back(std::move(y));
+    }
+    v["filters"] = std::move(filters);
+    return v;
+}
+
+View not_found_view(const model::Site& site, const Assets& assets) {
+    View v = frame_view(site, assets, "页面未找到", "/404.html", {{"页面未找到", "/404.html"}});
+    return v;
+}
+
+}  // namespace gongshi::render

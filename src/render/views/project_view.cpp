@@ -1,0 +1,143 @@
+#include <cmath>
+#include <cstdio>
+
+#include "model/permalinks.h"
+#include "render/views/record_views.h"
+
+namespace gongshi::render {
+
+namespace {
+
+std::string format_number(double v) {
+    char buf[64];
+    if (std::floor(v) == v) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+View fact(const std::string& label, const std::string& value, const std::string& source) {
+    View f;
+    f["label"] = label;
+    f["value"] = value;
+    f["source"] = source;
+    f["has_source"] = !source.empty();
+    return f;
+}
+
+}  // namespace
+
+SubsidyCeiling subsidy_ceiling(const model::Site& site, int index) {
+    const model::Project& p = site.projects[index];
+    const model::Program* program = site.program(p.year);
+    if (program == nullptr || !program->subsidy)
+        return {false, std::to_string(p.year) + "年项目的文件中未列出按面积计算的补助标准，无法计算补助上限。"};
+    const model::SubsidyRule& rule = *program->subsidy;
+    if (!p.area_m2) return {false, "建筑面积未公布，无法按每平方米" + std::to_string(rule.rate_yuan_per_m2) + "元计算补助上限。"};
+    const model::County* county = site.county_of(p);
+    if (county == nullptr)
+        return {false, "项目所在地（" + p.county.value + "）不是国家区划中的县级单位，无法确定适用市辖区或其他地区的补助面积上限。"};
+    const bool district = county->kind == "市辖区";
+    const int cap = district ? rule.cap_m2_district : rule.cap_m2_other;
+    const double area = std::min(*p.area_m2, static_cast<double>(cap));
+    const double wan = area * rule.rate_yuan_per_m2 / 10000.0;
+    return {true, "按" + std::to_string(rule.rate_yuan_per_m2) + "元/平方米、" + (district ? "市辖区" : "非市辖区") +
+                      "补助面积上限" + std::to_string(cap) + "平方米计：补助上限" + format_number(wan) + "万元。"};
+}
+
+View project_view(const model::Site& site, const Assets& assets, int index) {
+    const model::Project& p = site.projects[index];
+    const model::City& city = site.cities[site.city_of_project[index]];
+    const std::string url = model::project_url(p.id.value);
+    View v = frame_view(site, assets, p.name, url,
+                        {{"项目", "/projects/"}, {city.name, model::city_url(city.id)}, {p.name, url}});
+    v["name"] = p.name;
+    v["id"] = p.id.value;
+    v["year"] = p.year;
+    v["program_name"] = program_name(site, p.year);
+    v["city_name"] = city.name;
+    v["city_url"] = model::city_url(city.id);
+    v["county"] = p.county.value;
+    const model::County* county = site.county_of(p);
+    v["county_kind"] = county ? county->kind : "开发区";
+    v["county_code"] = county ? county->code : "";
+    v["has_county_code"] = county != nullptr;
+
+    const std::string first_source = p.facts_source ? p.facts_source->value : "";
+    ViewList facts;
+    facts.push_back(fact("项目名称", p.name, ""));
+    facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), ""));
+    facts.push_back(fact("所在地", city.name + " › " + p.county.value, ""));
+    if (!p.town.empty()) facts.push_back(fact("乡镇（街道）", p.town, ""));
+    if (!p.community.empty()) facts.push_back(fact("社区", p.community, ""));
+    if (!p.address.empty()) facts.push_back(fact("项目地址", p.address, first_source));
+    if (p.area_m2) facts.push_back(fact("建筑面积", p.area_text + " 平方米", first_source));
+    if (p.investment_wan) facts.push_back(fact("投资总额", p.investment_text + " 万元", first_source));
+    if (!p.construction.empty()) facts.push_back(fact("配建性质", p.construction, first_source));
+    if (p.beds) facts.push_back(fact("床位", std::to_string(*p.beds) + " 张", first_source));
+    if (!p.operator_name.empty()) facts.push_back(fact("运行主体", p.operator_name, first_source));
+    v["facts"] = std::move(facts);
+
+    ViewList ratings;
+    for (int r : site.ratings_of_project[index]) {
+        const model::Rating& rating = site.ratings[r];
+        const model::Document& n = site.notices[rating.notice];
+        View rv;
+        rv["year"] = rating.year;
+        rv["program_name"] = program_name(site, rating.year);
+        rv["tier_name"] = tier_name(site, rating.tier);
+        rv["tier_id"] = tier_id(site, rating.tier);
+        rv["tier_url"] = model::ratings_url(rating.year, tier_id(site, rating.tier));
+        rv["notice_label"] = document_label(n);
+        rv["notice_title"] = n.title;
+        rv["notice_url"] = model::notice_url(n.id.value);
+        rv["rank"] = rating.rank;
+        rv["heading"] = rating.heading;
+        rv["printed"] = rating.printed;
+        rv["correction"] = rating.correction;
+        rv["has_correction"] = !rating.correction.empty();
+        ratings.push_back(std::move(rv));
+    }
+    v["has_ratings"] = !ratings.empty();
+    v["ratings"] = std::move(ratings);
+
+    ViewList notes;
+    for (const auto& n : p.location_notes) {
+        View nv;
+        nv["field"] = n.field == "county" ? "县（市、区）" : n.field == "town" ? "乡镇（街道）" : "社区";
+        nv["printed"] = n.printed;
+        nv["dataset"] = n.dataset;
+        nv["reason"] = n.reason;
+        notes.push_back(std::move(nv));
+    }
+    v["has_location_notes"] = !notes.empty();
+    v["location_notes"] = std::move(notes);
+
+    const SubsidyCeiling ceiling = subsidy_ceiling(site, index);
+    v["subsidy_computed"] = ceiling.computed;
+    v["subsidy_text"] = ceiling.text;
+
+    ViewList neighbours;
+    for (int other : site.projects_of_city[site.city_of_project[index]]) {
+        const model::Project& o = site.projects[other];
+        if (other == index || o.county.value != p.county.value) continue;
+        View nv;
+        nv["name"] = o.name;
+        nv["url"] = model::project_url(o.id.value);
+        nv["year"] = o.year;
+        neighbours.push_back(std::move(nv));
+    }
+    v["has_neighbours"] = !neighbours.empty();
+    v["neighbours"] = std::move(neighbours);
+
+    View cite;
+    cite["title"] = p.name;
+    cite["permalink"] = absolute_url(site, url);
+    cite["source"] = site.ratings_of_project[index].empty()
+                         ? std::string()
+                         : document_label(site.notices[site.ratings[site.ratings_of_project[index].front()].notice]);
+    cite["date"] = site.updated;
+    v["cite"] = std::move(cite);
+    return v;
+}
+
+}  // namespace gongshi::render

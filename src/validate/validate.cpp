@@ -1,0 +1,37 @@
+#include "validate/validate.h"
+
+#include "validate/record_lookup.h"
+
+namespace gongshi::validate {
+
+RecordLookup::RecordLookup(const model::Records& r) {
+    for (const auto& c : r.cities) cities.emplace(c.id, &c);
+    for (const auto& p : r.projects) {
+        projects.emplace(p.id.value, &p);
+        for (const auto& a : p.aliases) project_aliases.emplace(a.value, &p);
+    }
+    for (const auto& n : r.notices) notices.emplace(n.id.value, &n);
+    for (const auto& n : r.replies) replies.emplace(n.id.value, &n);
+    if (r.site) {
+        for (const auto& p : r.site->programs) years.insert(p.year);
+        for (const auto& t : r.site->tiers) tiers.insert(t.id);
+    }
+}
+
+bool city_has_county(const model::City& city, const std::string& name) {
+    for (const auto& c : city.counties)
+        if (c.name == name) return true;
+    for (const auto& z : city.zones)
+        if (z.name == name) return true;
+    return false;
+}
+
+void validate(const model::Records& records, const Options& options, diag::Diagnostics& diags) {
+    const RecordLookup lookup(records);
+    check_ids(records, diags);
+    check_references(records, lookup, options.include_drafts, diags);
+    check_rating_counts(records, diags);
+    check_task_tables(records, lookup, diags);
+}
+
+}  // namespace gongshi::validate
