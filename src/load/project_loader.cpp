@@ -17,7 +17,7 @@ std::optional<model::Project> load_project(const YamlNode& root, const std::stri
     p.year = r.integer("year", true, 2000, 2100).value_or(0);
     p.year_pos = r.pos_of("year");
     p.city = r.located_text("city", true).value_or(model::Located{});
-    p.county = r.located_text("county", true).value_or(model::Located{});
+    p.county = r.located_text("county", false).value_or(model::Located{});  // a city-level project names none
     p.town = r.text("town", false).value_or("");
     p.community = r.text("community", false).value_or("");
     p.address = r.text("address", false).value_or("");

@@ -78,7 +78,7 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
         View pv;
         pv["name"] = pr.name;
         pv["url"] = model::project_url(pr.id.value);
-        pv["county"] = pr.county.value;
+        pv["county"] = county_label(pr);
         pv["year"] = pr.year;
         std::string tiers;
         for (int r : site.ratings_of_project[p])

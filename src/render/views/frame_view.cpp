@@ -37,6 +37,10 @@ std::string program_name(const model::Site& site, int year) {
     return p ? p->name : "";
 }
 
+std::string county_label(const model::Project& p) {
+    return p.county.value.empty() ? "（文件未列明县区）" : p.county.value;
+}
+
 std::string document_label(const model::Document& d) { return d.doc_number.empty() ? d.title : d.doc_number; }
 
 View frame_view(const model::Site& site, const Assets& assets, const std::string& title, const std::string& url,

@@ -28,6 +28,8 @@ std::string absolute_url(const model::Site& site, const std::string& url);
 std::string tier_name(const model::Site& site, int tier);
 std::string tier_id(const model::Site& site, int tier);
 std::string program_name(const model::Site& site, int year);
+// The county as printed, or a plain statement that the document names none.
+std::string county_label(const model::Project& p);
 // "晋民函〔2023〕169号" or, for a document without a number, its title.
 std::string document_label(const model::Document& d);
 

@@ -34,7 +34,7 @@ View project_row(const model::Site& site, int index) {
     v["city_name"] = c.name;
     v["city_id"] = c.id;
     v["city_url"] = model::city_url(c.id);
-    v["county"] = p.county.value;
+    v["county"] = county_label(p);
     v["year"] = p.year;
     std::string tiers, tier_ids, tier_years;
     for (int r : site.ratings_of_project[index]) {

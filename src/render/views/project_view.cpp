@@ -33,6 +33,7 @@ SubsidyCeiling subsidy_ceiling(const model::Site& site, int index) {
         return {false, std::to_string(p.year) + "年项目的文件中未列出按面积计算的补助标准，无法计算补助上限。"};
     const model::SubsidyRule& rule = *program->subsidy;
     if (!p.area_m2) return {false, "建筑面积未公布，无法按每平方米" + std::to_string(rule.rate_yuan_per_m2) + "元计算补助上限。"};
+    if (p.county.value.empty()) return {false, "文件未列明项目所在县区，无法确定适用市辖区或其他地区的补助面积上限。"};
     const model::County* county = site.county_of(p);
     if (county == nullptr)
         return {false, "项目所在地（" + p.county.value + "）不是国家区划中的县级单位，无法确定适用市辖区或其他地区的补助面积上限。"};
@@ -56,7 +57,7 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     v["program_name"] = program_name(site, p.year);
     v["city_name"] = city.name;
     v["city_url"] = model::city_url(city.id);
-    v["county"] = p.county.value;
+    v["county"] = county_label(p);
     const model::County* county = site.county_of(p);
     v["county_kind"] = county ? county->kind : "开发区";
     v["county_code"] = county ? county->code : "";
@@ -66,7 +67,7 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     ViewList facts;
     facts.push_back(fact("项目名称", p.name, ""));
     facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), ""));
-    facts.push_back(fact("所在地", city.name + " › " + p.county.value, ""));
+    facts.push_back(fact("所在地", city.name + " › " + county_label(p), ""));
     if (!p.town.empty()) facts.push_back(fact("乡镇（街道）", p.town, ""));
     if (!p.community.empty()) facts.push_back(fact("社区", p.community, ""));
     if (!p.address.empty()) facts.push_back(fact("项目地址", p.address, first_source));
@@ -119,7 +120,7 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     ViewList neighbours;
     for (int other : site.projects_of_city[site.city_of_project[index]]) {
         const model::Project& o = site.projects[other];
-        if (other == index || o.county.value != p.county.value) continue;
+        if (other == index || p.county.value.empty() || o.county.value != p.county.value) continue;
         View nv;
         nv["name"] = o.name;
         nv["url"] = model::project_url(o.id.value);
