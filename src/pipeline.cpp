@@ -14,7 +14,9 @@ namespace {
 std::optional<model::Records> load_and_validate(const BuildOptions& options, BuildReport& report) {
     model::Records records = load::load_content(options.content, report.diags);
     report.records = records.files_read;
-    if (report.diags.has_errors() || !records.site) return std::nullopt;
+    // Records with field errors are still loaded (with the fields left empty), so validation can report every
+    // other mistake of the run too, without cascades of "unknown id" errors.
+    if (!records.site) return std::nullopt;
     validate::validate(records, {options.drafts}, report.diags);
     if (report.diags.has_errors()) return std::nullopt;
     return records;

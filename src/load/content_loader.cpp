@@ -28,6 +28,7 @@ struct Walker {
             if (e.is_symlink()) {
                 diags.error({shown(e.path()), 0, 0}, "is a symbolic link",
                             "content files must be real files inside content/; copy the file instead");
+                out.unreadable.insert(e.path().stem().string());
                 return;
             }
             if (e.is_regular_file() && e.path().extension() == ext) found.push_back(e.path());
@@ -45,8 +46,10 @@ struct Walker {
         const std::string name = shown(file);
         auto text = read_source(file, name, diags);
         ++out.files_read;
-        if (!text) return std::nullopt;
-        return parse_yaml(*text, name, diags);
+        std::optional<YamlNode> node;
+        if (text) node = parse_yaml(*text, name, diags);
+        if (!node) out.unreadable.insert(file.stem().string());
+        return node;
     }
 
     void check_file_name(const fs::path& file, const model::Located& id) {
@@ -60,11 +63,13 @@ struct Walker {
             const std::string name = shown(file);
             auto text = read_source(file, name, diags);
             ++out.files_read;
+            out.unreadable.insert(file.stem().string());  // until it has loaded
             if (!text) continue;
             auto fm = split_front_matter(*text, name, diags);
             if (!fm) continue;
             auto front = parse_yaml(fm->yaml, name, diags, 1);
             if (!front) continue;
+            out.unreadable.erase(file.stem().string());
             const std::string stem = file.stem().string();
             if (!is_valid_id(stem)) {
                 diags.error({name, 0, 0}, "file name '" + stem + "' is not a valid id",
@@ -94,6 +99,8 @@ struct Walker {
             diags.error({shown(cities), 0, 0}, "cities.yaml is missing", "create it (see docs/content-model.md)");
         } else if (auto y = read_yaml(cities)) {
             load_cities(*y, out, diags);
+        } else {
+            out.cities_unreadable = true;
         }
         for (const fs::path& file : files(root / "tasks", ".yaml", false)) {
             auto y = read_yaml(file);
@@ -109,6 +116,7 @@ struct Walker {
             auto y = read_yaml(file);
             if (!y) continue;
             if (auto p = load_project(*y, shown(file), diags)) {
+                if (p->id.value.empty()) out.unreadable.insert(file.stem().string());
                 check_file_name(file, p->id);
                 out.projects.push_back(std::move(*p));
             }

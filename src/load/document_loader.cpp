@@ -44,7 +44,6 @@ std::optional<model::Document> load_document(model::Document::Type type, const Y
     const bool is_reply = type == model::Document::Type::reply;
     FieldReader r(front, is_reply ? "reply" : "notice", diags);
     if (!r.is_mapping()) return std::nullopt;
-    const int errors_before = diags.error_count();
     model::Document d;
     d.type = type;
     d.id = std::move(id);
@@ -74,7 +73,6 @@ std::optional<model::Document> load_document(model::Document::Type type, const Y
     r.reject_unknown();
     d.body_markdown = std::move(body);
     d.body_line = body_line;
-    if (diags.error_count() != errors_before) return std::nullopt;
     return d;
 }
 

@@ -1,4 +1,5 @@
 // One loader per record kind: a parsed YAML tree (or front matter + body) in, a typed record out.
+// A record with field errors is still returned (those fields left empty) so later checks see the rest of it.
 #pragma once
 
 #include <optional>

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -215,6 +216,10 @@ struct Records {
     std::vector<Document> notices;
     std::vector<Document> replies;
     int files_read = 0;
+    // Ids (file names) of records whose file could not be read or parsed: the error is already reported, so
+    // references to them are not reported again.
+    std::set<std::string> unreadable;
+    bool cities_unreadable = false;
 };
 
 }  // namespace gongshi::model

@@ -3,6 +3,7 @@
 
 #include <mstch/mstch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -51,6 +52,37 @@ mstch::node to_node(const View& v) {
     return std::visit(Visitor{}, v.value);
 }
 
+// mstch renders unbalanced sections without complaint; check them here so a broken template fails the build.
+void check_sections(const std::string& text, const std::string& path, diag::Diagnostics& diags) {
+    std::vector<std::pair<std::string, diag::SourcePos>> open;
+    size_t at = 0;
+    while ((at = text.find("{{", at)) != std::string::npos) {
+        const size_t end = text.find("}}", at + 2);
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+        const size_t line_start = text.rfind('\n', at);
+        const int col = static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+        const diag::SourcePos pos{path, line, col};
+        if (end == std::string::npos) {
+            diags.error(pos, "unclosed tag '{{'", "close it with '}}'");
+            return;
+        }
+        const std::string tag = text.substr(at + 2, end - at - 2);
+        if (!tag.empty() && (tag[0] == '#' || tag[0] == '^')) open.push_back({tag.substr(1), pos});
+        if (!tag.empty() && tag[0] == '/') {
+            if (open.empty() || open.back().first != tag.substr(1)) {
+                diags.error(pos, "'{{" + tag + "}}' closes no open section",
+                            open.empty() ? "remove it" : "close '" + open.back().first + "' first");
+                return;
+            }
+            open.pop_back();
+        }
+        at = end + 2;
+    }
+    if (!open.empty())
+        diags.error(open.back().second, "section '" + open.back().first + "' is never closed",
+                    "add '{{/" + open.back().first + "}}'");
+}
+
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -75,13 +107,15 @@ Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
     std::string all;
     for (const auto& f : files) {
         std::string text = read_file(f);
+        check_sections(text, f.generic_string(), diags);
         const std::string name = f.stem().string();
         all += name + '\0' + text + '\0';
         if (f.parent_path().filename() == "partials") t.partials_[name] = std::move(text);
         else t.pages_[name] = std::move(text);
     }
     t.fingerprint_ = std::to_string(std::hash<std::string>{}(all));
-    for (const char* required : {"layout"})
+    for (const char* required : {"layout", "home", "project", "project_list", "notice", "notice_list", "reply",
+                                 "reply_list", "city", "city_list", "task", "rating_list", "not_found"})
         if (!t.pages_.count(required))
             diags.error({(dir / (std::string(required) + ".mustache")).generic_string(), 0, 0},
                         "template is missing", "restore it from the repository");

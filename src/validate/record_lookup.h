@@ -17,6 +17,8 @@ struct RecordLookup {
     std::map<std::string, const model::Document*> replies;
     std::set<int> years;
     std::set<std::string> tiers;
+    const std::set<std::string>& unreadable;  // see Records::unreadable
+    bool cities_unreadable = false;
 
     explicit RecordLookup(const model::Records& r);
     bool is_document(const std::string& id) const { return notices.count(id) || replies.count(id); }

@@ -11,7 +11,7 @@ struct RefChecker {
     diag::Diagnostics& diags;
 
     const model::City* city(const model::Located& ref, const char* who) {
-        if (ref.value.empty()) return nullptr;
+        if (ref.value.empty() || lookup.cities_unreadable) return nullptr;
         auto it = lookup.cities.find(ref.value);
         if (it == lookup.cities.end()) {
             diags.error(ref.pos, std::string(who) + " names unknown city '" + ref.value + "'",
@@ -22,7 +22,7 @@ struct RefChecker {
     }
 
     void notice(const model::Located& ref, const char* who) {
-        if (ref.value.empty()) return;
+        if (ref.value.empty() || lookup.unreadable.count(ref.value)) return;
         auto it = lookup.notices.find(ref.value);
         if (it == lookup.notices.end()) {
             diags.error(ref.pos, std::string(who) + " names unknown notice '" + ref.value + "'",
@@ -34,7 +34,7 @@ struct RefChecker {
     }
 
     void document(const model::Located& ref, const char* who) {
-        if (ref.value.empty()) return;
+        if (ref.value.empty() || lookup.unreadable.count(ref.value)) return;
         if (!lookup.is_document(ref.value))
             diags.error(ref.pos, std::string(who) + " names unknown document '" + ref.value + "'",
                         "use the id of a notice or reply in content/notices or content/replies");
@@ -53,7 +53,7 @@ struct RefChecker {
 
     void rating_entry(const model::RatingEntry& e, bool list_is_draft) {
         const std::string& id = e.project.value;
-        if (id.empty()) return;
+        if (id.empty() || lookup.unreadable.count(id)) return;
         auto it = lookup.projects.find(id);
         if (it == lookup.projects.end()) {
             auto alias = lookup.project_aliases.find(id);

@@ -1,0 +1,105 @@
+// Publishing: a failed build leaves the previous site byte-identical; output is deterministic for any --jobs.
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace gongshi::testing;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string build_args(const fs::path& content, const fs::path& out, const std::string& extra = "") {
+    const fs::path src = source_dir();
+    return "build --content " + content.string() + " --templates " + (src / "templates").string() + " --assets " +
+           (src / "assets").string() + " --out " + out.string() + " " + extra;
+}
+
+}  // namespace
+
+TEST_CASE("a build of good content publishes every record's page", "[publish]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    std::string output;
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "site"), output) == 0);
+    CHECK_THAT(output, Contains("built ") && Contains("records read") && Contains("pages"));
+    const auto files = read_tree(dir.path() / "site");
+    for (const char* page : {"index.html", "projects/taiyuan-yingze-longchengxinyuan-2022/index.html",
+                             "notices/jinminhan-2023-169/index.html", "replies/changminhan-2023-94/index.html",
+                             "cities/taiyuan/index.html", "tasks/2023/index.html", "404.html"})
+        CHECK(files.count(page) == 1);
+    CHECK_FALSE(fs::exists(dir.path() / ("site.staging-" + std::to_string(::getpid()))));
+}
+
+TEST_CASE("a build that fails on bad content leaves the previous site byte-identical", "[publish]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    const fs::path out = dir.path() / "site";
+    std::string output;
+    REQUIRE(run_gongshi(build_args(content, out), output) == 0);
+    const auto before = read_tree(out);
+    edit(content / "tasks/2023.yaml", "declared_total: 3", "declared_total: 4");
+    CHECK(run_gongshi(build_args(content, out), output) == 1);
+    CHECK_THAT(output, Contains("error: rows add up to 3") && Contains("was left unchanged"));
+    CHECK(read_tree(out) == before);
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find("staging") == std::string::npos);
+}
+
+TEST_CASE("a build that fails on a broken template leaves the previous site byte-identical", "[publish]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    const fs::path out = dir.path() / "site";
+    std::string output;
+    REQUIRE(run_gongshi(build_args(content, out), output) == 0);
+    const auto before = read_tree(out);
+    fs::copy(source_dir() / "templates", dir.path() / "templates", fs::copy_options::recursive);
+    write_text(dir.path() / "templates/project.mustache", "{{#unclosed}}");
+    const fs::path src = source_dir();
+    const std::string args = "build --content " + content.string() + " --templates " +
+                             (dir.path() / "templates").string() + " --assets " + (src / "assets").string() +
+                             " --out " + out.string();
+    CHECK(run_gongshi(args, output) == 1);
+    CHECK(read_tree(out) == before);
+}
+
+TEST_CASE("two builds of the same content, and --jobs 1 against --jobs 2, are byte-identical", "[publish]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    std::string output;
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "a", "--jobs 1"), output) == 0);
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "b", "--jobs 2"), output) == 0);
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "c", "--jobs 2"), output) == 0);
+    const auto a = read_tree(dir.path() / "a");
+    CHECK(a.size() > 10);
+    CHECK(a == read_tree(dir.path() / "b"));
+    CHECK(a == read_tree(dir.path() / "c"));
+}
+
+TEST_CASE("check reports five different mistakes, each located, and exits 1", "[cli]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    edit(content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml", "county: 迎泽区", "county: 平城区");
+    edit(content / "ratings/jinminhan-2023-169.yaml", "declared: 2\n", "declared: 3\n");
+    edit(content / "tasks/2023.yaml", "declared_total: 3", "declared_total: 5");
+    edit(content / "notices/jinminfa-2023-7.md", "date: 2023-01-16", "date: 2023-13-01");
+    edit(content / "replies/changminhan-2023-94.md", "summary: 测试答复摘要。", "summary: 测试答复摘要。\nsumary: x");
+    std::string output;
+    CHECK(run_gongshi("check --content " + content.string(), output) == 1);
+    CHECK_THAT(output, Contains("taiyuan-yingze-longchengxinyuan-2022.yaml:5:9: error: county '平城区'"));
+    CHECK_THAT(output, Contains("jinminhan-2023-169.yaml:13:15: error: declared 3, listed 2"));
+    CHECK_THAT(output, Contains("tasks/2023.yaml:4:17: error: rows add up to 3"));
+    CHECK_THAT(output, Contains("jinminfa-2023-7.md:6:7: error: '2023-13-01' is not a valid date"));
+    CHECK_THAT(output, Contains("changminhan-2023-94.md:17:1: error: unknown field 'sumary' in reply"));
+    CHECK_THAT(output, Contains("5 errors, 0 warnings"));
+}
+
+TEST_CASE("usage errors exit 2; --help and --version exit 0", "[cli]") {
+    std::string output;
+    CHECK(run_gongshi("build --no-such-flag", output) == 2);
+    CHECK(run_gongshi("", output) == 2);
+    CHECK(run_gongshi("build --jobs 0", output) == 2);
+    CHECK(run_gongshi("--help", output) == 0);
+    CHECK_THAT(output, Contains("build") && Contains("check"));
+    CHECK(run_gongshi("--version", output) == 0);
+    CHECK_THAT(output, Contains("gongshi 0."));
+}

@@ -1,0 +1,48 @@
+// Test helpers: a private temporary folder, fixture copies with one edit, the diagnostics of a check.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace gongshi::testing {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+fs::path source_dir();  // the repository root
+fs::path fixture(const std::string& name);  // tests/fixtures/<name>
+// Copies tests/fixtures/<name> to <dir>/content and returns that path.
+fs::path copy_fixture(const std::string& name, const fs::path& dir);
+std::string read_text(const fs::path& file);
+void write_text(const fs::path& file, std::string_view text);
+// Replaces the one occurrence of `from` in the file (fails the test if it is not there exactly once).
+void edit(const fs::path& file, std::string_view from, std::string_view to);
+
+// load + validate a content folder; every diagnostic formatted, with the folder shown as "content".
+std::vector<std::string> check_messages(const fs::path& content, bool drafts = false);
+// Only the error lines of check_messages.
+std::vector<std::string> check_errors(const fs::path& content, bool drafts = false);
+
+// Every file under a folder: relative path → bytes.
+std::map<std::string, std::string> read_tree(const fs::path& root);
+
+// Runs the gongshi binary with arguments; returns exit status, stdout+stderr in `output`.
+int run_gongshi(const std::string& args, std::string& output);
+
+}  // namespace gongshi::testing
