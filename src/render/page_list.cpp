@@ -1,8 +1,13 @@
 #include "render/page_list.h"
 
+#include <algorithm>
+#include <memory>
+
 #include "model/permalinks.h"
 #include "render/views/list_views.h"
+#include "render/open_data.h"
 #include "render/views/record_views.h"
+#include "render/views/site_views.h"
 
 namespace gongshi::render {
 
@@ -41,6 +46,37 @@ std::vector<PageJob> list_pages(const model::Site& site, const Templates& templa
     for (size_t i = 0; i < site.projects.size(); ++i)
         page(model::project_url(site.projects[i].id.value), "project",
              [s, a, i] { return project_view(*s, *a, static_cast<int>(i)); });
+    page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
+    page("/search/", "search", [s, a] { return search_view(*s, *a); });
+
+    // Old ids keep resolving: a redirect page at each alias's URL.
+    auto redirect = [&](const std::string& from, const std::string& to, const std::string& title) {
+        jobs.push_back({model::file_of_url(from),
+                        [t, s, from, to, title] { return t->render_bare("redirect", redirect_view(*s, from, to, title)); },
+                        true});
+    };
+    for (const auto& p : site.projects)
+        for (const auto& alias : p.aliases) redirect(model::project_url(alias.value), model::project_url(p.id.value), p.name);
+    for (const auto& d : site.notices)
+        for (const auto& alias : d.aliases) redirect(model::notice_url(alias.value), model::notice_url(d.id.value), d.title);
+    for (const auto& d : site.replies)
+        for (const auto& alias : d.aliases) redirect(model::reply_url(alias.value), model::reply_url(d.id.value), d.title);
+
+    // The sitemap lists every real page (not 404.html, not redirects).
+    std::vector<std::string> urls;
+    for (const auto& j : jobs) {
+        if (j.path == "404.html" || j.is_redirect) continue;
+        const std::string dir = j.path.substr(0, j.path.size() - std::string("index.html").size());
+        urls.push_back("/" + dir);
+    }
+    std::sort(urls.begin(), urls.end());
+    jobs.push_back({"sitemap.xml", [t, s, urls] { return t->render_bare("sitemap", sitemap_view(*s, urls)); }});
+    jobs.push_back({"feed.xml", [t, s] { return t->render_bare("feed", feed_view(*s)); }});
+    jobs.push_back({"robots.txt", [s] { return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n"; }});
+    for (auto& file : open_data_files(site)) {
+        auto bytes = std::make_shared<std::string>(std::move(file.bytes));
+        jobs.push_back({file.path, [bytes] { return *bytes; }});
+    }
     return jobs;
 }
 

@@ -14,6 +14,7 @@ namespace gongshi::render {
 struct PageJob {
     std::string path;  // relative output path, e.g. "projects/x/index.html"
     std::function<std::string()> make;
+    bool is_redirect = false;
 };
 
 std::vector<PageJob> list_pages(const model::Site& site, const Templates& templates, const Assets& assets);

@@ -85,7 +85,7 @@ RenderStats render_site(const model::Site& site, const Templates& templates, con
     const std::vector<PageJob> pages = list_pages(site, templates, assets);
     run_parallel(pages, sink, std::max(1, jobs));
     for (const auto& p : pages)
-        if (p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++stats.pages;
+        if (!p.is_redirect && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++stats.pages;
     stats.files += static_cast<long long>(pages.size());
     return stats;
 }

@@ -115,7 +115,8 @@ Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
     }
     t.fingerprint_ = std::to_string(std::hash<std::string>{}(all));
     for (const char* required : {"layout", "home", "project", "project_list", "notice", "notice_list", "reply",
-                                 "reply_list", "city", "city_list", "task", "rating_list", "not_found"})
+                                 "reply_list", "city", "city_list", "task", "rating_list", "not_found", "data", "search",
+                                 "redirect", "feed", "sitemap"})
         if (!t.pages_.count(required))
             diags.error({(dir / (std::string(required) + ".mustache")).generic_string(), 0, 0},
                         "template is missing", "restore it from the repository");

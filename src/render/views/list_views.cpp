@@ -1,6 +1,7 @@
 #include "render/views/list_views.h"
 
 #include "model/permalinks.h"
+#include "render/views/site_views.h"
 
 namespace gongshi::render {
 
@@ -84,6 +85,9 @@ View home_view(const model::Site& site, const Assets& assets) {
     for (size_t i = 0; i < site.notices.size() && i < 5; ++i)
         latest.push_back(document_row(site.notices[i], model::notice_url(site.notices[i].id.value)));
     v["latest"] = std::move(latest);
+    View charts = tier_charts_view(site);
+    v["charts"] = std::move(charts["charts"]);
+    v["legend"] = std::move(charts["legend"]);
     return v;
 }
 
@@ -93,6 +97,41 @@ View project_list_view(const model::Site& site, const Assets& assets) {
     for (size_t i = 0; i < site.projects.size(); ++i) rows.push_back(project_row(site, static_cast<int>(i)));
     v["count"] = static_cast<int>(rows.size());
     v["projects"] = std::move(rows);
+    // Filter options with the number of projects each would show on its own.
+    ViewList cities;
+    for (size_t c = 0; c < site.cities.size(); ++c) {
+        View o;
+        o["value"] = site.cities[c].id;
+        o["name"] = site.cities[c].name;
+        o["count"] = static_cast<int>(site.projects_of_city[c].size());
+        o["url"] = model::city_url(site.cities[c].id);
+        cities.push_back(std::move(o));
+    }
+    v["city_options"] = std::move(cities);
+    ViewList years;
+    for (const auto& p : site.config.programs) {
+        int n = 0;
+        for (const auto& pr : site.projects) n += pr.year == p.year;
+        View o;
+        o["value"] = std::to_string(p.year);
+        o["name"] = std::to_string(p.year) + "年";
+        o["count"] = n;
+        o["url"] = model::ratings_url(p.year);
+        years.push_back(std::move(o));
+    }
+    v["year_options"] = std::move(years);
+    ViewList tiers;
+    for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+        int n = 0;
+        for (const auto& [key, list] : site.ratings_by_year_tier)
+            if (key.second == static_cast<int>(t)) n += static_cast<int>(list.size());
+        View o;
+        o["value"] = site.config.tiers[t].id;
+        o["name"] = site.config.tiers[t].name;
+        o["count"] = n;
+        tiers.push_back(std::move(o));
+    }
+    v["tier_options"] = std::move(tiers);
     return v;
 }
 
