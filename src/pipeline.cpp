@@ -3,6 +3,7 @@
 
 #include "load/load.h"
 #include "model/site.h"
+#include "publish/build_cache.h"
 #include "publish/staging.h"
 #include "render/render.h"
 #include "validate/validate.h"
@@ -22,6 +23,13 @@ std::optional<model::Records> load_and_validate(const BuildOptions& options, Bui
     return records;
 }
 
+// The previous build's cache, if it can be trusted for this build.
+std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std::string& options_key) {
+    auto cache = publish::read_cache(o.out, publish::generator_identity());
+    if (!cache || cache->options != options_key || !publish::outputs_intact(o.out, *cache)) return std::nullopt;
+    return cache;
+}
+
 }  // namespace
 
 BuildReport check_content(const BuildOptions& options) {
@@ -32,21 +40,57 @@ BuildReport check_content(const BuildOptions& options) {
 
 BuildReport build_site(const BuildOptions& options) {
     BuildReport report;
+    publish::OutputLock lock(options.out);
+    publish::remove_stale_staging(options.out);
+    const std::string options_key = options.drafts ? "drafts" : "published";
+    const auto inputs = publish::stamp_inputs({options.content, options.templates, options.assets});
+    const auto previous = usable_cache(options, options_key);
+    if (previous && previous->inputs == inputs) {
+        report.published = report.unchanged = true;
+        report.files = static_cast<long long>(previous->outputs.size());
+        return report;
+    }
+
     auto records = load_and_validate(options, report);
     if (!records) return report;
     const render::Templates templates = render::Templates::load(options.templates, report.diags);
     if (report.diags.has_errors()) return report;
     const model::Site site = model::build_model(std::move(*records), options.drafts);
+    const model::ModelSummary summary = model::summarize(site);
+    report.changes = model::compare_summaries(previous ? &previous->summary : nullptr, summary, site);
 
-    publish::OutputLock lock(options.out);
-    publish::remove_stale_staging(options.out);
     publish::Staging staging(options.out);
-    const render::RenderStats stats = render::render_site(site, templates, options.assets, staging, options.jobs);
-    staging.commit();
-    report.pages = stats.pages;
-    report.files = stats.files;
+    render::PreviousOutput previous_output;
+    if (previous)
+        previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
+            auto it = previous->outputs.find(path);
+            if (it == previous->outputs.end()) return std::nullopt;
+            return render::RenderedFile{it->second.key, it->second.size, false};
+        };
+    const render::RenderResult result =
+        render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes);
+
+    publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary};
+    for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
+    publish::remove_cache(options.out);  // until the new site is in place, no cache describes it
+    if (previous) {
+        std::vector<std::string> removed;
+        for (const auto& [path, stamp] : previous->outputs)
+            if (!next.outputs.count(path)) removed.push_back(path);
+        staging.commit_changes(removed);
+    } else {
+        staging.commit();
+    }
+    publish::write_cache(options.out, next);
+
+    report.pages = result.pages;
+    report.files = static_cast<long long>(result.files.size());
+    report.written = result.written();
     report.bytes = staging.bytes_written();
     report.published = true;
+    report.incremental = previous.has_value();
+    for (const auto& [path, file] : result.files)
+        if (file.written) report.changes.pages_changed.push_back(path);
     return report;
 }
 

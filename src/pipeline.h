@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "diag/diagnostic.h"
+#include "model/change_summary.h"
 
 namespace gongshi {
 
@@ -20,14 +21,19 @@ struct BuildReport {
     diag::Diagnostics diags;
     int records = 0;
     long long pages = 0;
-    long long files = 0;
-    long long bytes = 0;
+    long long files = 0;     // files the site holds
+    long long written = 0;   // files this build wrote (the rest were already right)
+    long long bytes = 0;     // bytes this build wrote
     bool published = false;
+    bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done
+    bool incremental = false;
+    model::ChangeSet changes;
 };
 
 // Validates only: no output is touched.
 BuildReport check_content(const BuildOptions& options);
-// Validates, renders into a staging folder and swaps it in; on any error the previous output stays as it was.
+// Validates, renders what changed into a staging folder and publishes it; on any error the previous output
+// stays as it was.
 BuildReport build_site(const BuildOptions& options);
 
 }  // namespace gongshi

@@ -16,6 +16,17 @@ void add_shared_options(CLI::App& cmd, BuildOptions& o) {
     cmd.add_flag("--drafts", o.drafts, "also publish records marked draft: true");
 }
 
+std::string describe_changes(const model::ChangeSet& c) {
+    if (!c.compared) return "changes: first build (nothing to compare with)\n";
+    if (c.empty()) return "changes: none — every page is as it was\n";
+    return "changes: " + std::to_string(c.documents_added.size()) + " documents added, " +
+           std::to_string(c.projects_added.size()) + " projects added, " +
+           std::to_string(c.projects_renamed.size()) + " projects renamed, " + std::to_string(c.ratings_added.size()) +
+           " ratings added, " + std::to_string(c.ratings_changed.size()) + " ratings changed, " +
+           std::to_string(c.removed.size()) + " records removed; " + std::to_string(c.pages_changed.size()) +
+           " files changed (see /changes/)\n";
+}
+
 }  // namespace
 
 void add_commands(CLI::App& app, Commands& c) {
@@ -38,10 +49,19 @@ int run_build(const BuildOptions& options) {
         return 1;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    char line[256];
-    std::snprintf(line, sizeof line, "built %s/: %d records read, %lld pages (%lld files, %.1f MB) written in %.2f s\n",
-                  options.out.string().c_str(), report.records, report.pages, report.files, report.bytes / 1e6, seconds);
+    char line[512];
+    if (report.unchanged) {
+        std::snprintf(line, sizeof line, "%s/ is up to date: no input changed since the last build; 0 files written in %.2f s\n",
+                      options.out.string().c_str(), seconds);
+        std::cout << line;
+        return 0;
+    }
+    std::snprintf(line, sizeof line,
+                  "built %s/: %d records read, %lld pages (%lld files); %lld files written (%.1f MB, %s) in %.2f s\n",
+                  options.out.string().c_str(), report.records, report.pages, report.files, report.written,
+                  report.bytes / 1e6, report.incremental ? "incremental" : "full", seconds);
     std::cout << line;
+    std::cout << describe_changes(report.changes);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -95,6 +96,29 @@ void Staging::commit() {
         throw io_error("cannot swap in the new site at", out_);
     committed_ = true;
     fs::remove_all(dir_, ec);  // now the previous site
+}
+
+void Staging::commit_changes(const std::vector<std::string>& removed) {
+    std::error_code ec;
+    std::vector<fs::path> staged;
+    for (const auto& e : fs::recursive_directory_iterator(dir_))
+        if (e.is_regular_file()) staged.push_back(e.path());
+    std::sort(staged.begin(), staged.end());
+    for (const auto& from : staged) {
+        const fs::path to = out_ / from.lexically_relative(dir_);
+        fs::create_directories(to.parent_path());
+        fs::rename(from, to);  // atomic per file: a reader sees the old page or the new one
+    }
+    for (const auto& path : removed) {
+        if (!is_safe_output_path(path)) continue;
+        fs::path file = out_ / path;
+        fs::remove(file, ec);
+        // Remove the folders a removed page leaves empty (never the output folder itself).
+        for (fs::path dir = file.parent_path(); dir != out_ && fs::is_empty(dir, ec); dir = dir.parent_path())
+            fs::remove(dir, ec);
+    }
+    committed_ = true;
+    fs::remove_all(dir_, ec);
 }
 
 void remove_stale_staging(const fs::path& out_dir) {

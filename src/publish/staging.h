@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "publish/output_sink.h"
 
@@ -36,6 +37,9 @@ public:
 
     // Swaps the staging folder in place of the output folder (atomically where the output exists).
     void commit();
+    // Incremental publish: moves each file written here into the existing output (one rename per file) and
+    // removes the output files listed in `removed`. Files not written are left exactly as they were.
+    void commit_changes(const std::vector<std::string>& removed);
 
 private:
     std::filesystem::path out_;

@@ -111,6 +111,19 @@ Table task_table(const model::Site& s) {
 
 }  // namespace
 
+namespace {
+constexpr const char* dataset_names[] = {"projects", "ratings", "tasks"};
+}
+
+std::vector<std::string> open_data_paths() {
+    std::vector<std::string> out;
+    for (const char* name : dataset_names) {
+        out.push_back(std::string("data/") + name + ".csv");
+        out.push_back(std::string("data/") + name + ".json");
+    }
+    return out;
+}
+
 std::vector<DataFile> open_data_files(const model::Site& site) {
     std::vector<DataFile> out;
     const std::pair<const char*, Table> tables[] = {

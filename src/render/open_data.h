@@ -14,6 +14,8 @@ struct DataFile {
 };
 
 std::vector<DataFile> open_data_files(const model::Site& site);
+// The paths open_data_files() returns, in the same order.
+std::vector<std::string> open_data_paths();
 
 // One CSV cell: quoted when needed; a cell starting with = + - @ (a spreadsheet formula) is made inert with '.
 std::string csv_cell(const std::string& value);

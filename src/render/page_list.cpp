@@ -2,22 +2,26 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 #include "model/permalinks.h"
-#include "render/views/list_views.h"
 #include "render/open_data.h"
+#include "render/views/list_views.h"
 #include "render/views/record_views.h"
 #include "render/views/site_views.h"
 
 namespace gongshi::render {
 
-std::vector<PageJob> list_pages(const model::Site& site, const Templates& templates, const Assets& assets) {
+std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
+    using Kind = PageJob::Kind;
     std::vector<PageJob> jobs;
     const model::Site* s = &site;
-    const Templates* t = &templates;
     const Assets* a = &assets;
     auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view) {
-        jobs.push_back({model::file_of_url(url), [t, tmpl, view] { return t->render_page(tmpl, view()); }});
+        jobs.push_back({model::file_of_url(url), Kind::page, tmpl, std::move(view), {}, true});
+    };
+    auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view) {
+        jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false});
     };
     page("/", "home", [s, a] { return home_view(*s, *a); });
     page("/projects/", "project_list", [s, a] { return project_list_view(*s, *a); });
@@ -25,7 +29,9 @@ std::vector<PageJob> list_pages(const model::Site& site, const Templates& templa
     page("/replies/", "reply_list", [s, a] { return reply_list_view(*s, *a); });
     page("/cities/", "city_list", [s, a] { return city_list_view(*s, *a); });
     page("/ratings/", "rating_list", [s, a] { return rating_list_view(*s, *a, 0, -1); });
-    jobs.push_back({"404.html", [t, s, a] { return t->render_page("not_found", not_found_view(*s, *a)); }});
+    page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
+    page("/search/", "search", [s, a] { return search_view(*s, *a); });
+    jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
         page(model::ratings_url(year), "rating_list", [s, a, year] { return rating_list_view(*s, *a, year, -1); });
@@ -46,14 +52,10 @@ std::vector<PageJob> list_pages(const model::Site& site, const Templates& templa
     for (size_t i = 0; i < site.projects.size(); ++i)
         page(model::project_url(site.projects[i].id.value), "project",
              [s, a, i] { return project_view(*s, *a, static_cast<int>(i)); });
-    page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
-    page("/search/", "search", [s, a] { return search_view(*s, *a); });
 
     // Old ids keep resolving: a redirect page at each alias's URL.
     auto redirect = [&](const std::string& from, const std::string& to, const std::string& title) {
-        jobs.push_back({model::file_of_url(from),
-                        [t, s, from, to, title] { return t->render_bare("redirect", redirect_view(*s, from, to, title)); },
-                        true});
+        bare(model::file_of_url(from), "redirect", [s, from, to, title] { return redirect_view(*s, from, to, title); });
     };
     for (const auto& p : site.projects)
         for (const auto& alias : p.aliases) redirect(model::project_url(alias.value), model::project_url(p.id.value), p.name);
@@ -64,19 +66,27 @@ std::vector<PageJob> list_pages(const model::Site& site, const Templates& templa
 
     // The sitemap lists every real page (not 404.html, not redirects).
     std::vector<std::string> urls;
-    for (const auto& j : jobs) {
-        if (j.path == "404.html" || j.is_redirect) continue;
-        const std::string dir = j.path.substr(0, j.path.size() - std::string("index.html").size());
-        urls.push_back("/" + dir);
-    }
+    for (const auto& j : jobs)
+        if (j.in_sitemap) urls.push_back("/" + j.path.substr(0, j.path.size() - std::string("index.html").size()));
+    urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
-    jobs.push_back({"sitemap.xml", [t, s, urls] { return t->render_bare("sitemap", sitemap_view(*s, urls)); }});
-    jobs.push_back({"feed.xml", [t, s] { return t->render_bare("feed", feed_view(*s)); }});
-    jobs.push_back({"robots.txt", [s] { return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n"; }});
-    for (auto& file : open_data_files(site)) {
-        auto bytes = std::make_shared<std::string>(std::move(file.bytes));
-        jobs.push_back({file.path, [bytes] { return *bytes; }});
+    bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); });
+    bare("feed.xml", "feed", [s] { return feed_view(*s); });
+    jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
+                        return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";
+                    }, false});
+    // All open-data files come from one pass over the model; computed once, on first use.
+    auto data = std::make_shared<std::vector<DataFile>>();
+    auto once = std::make_shared<std::once_flag>();
+    const size_t data_files = 6;
+    for (size_t i = 0; i < data_files; ++i) {
+        jobs.push_back({"", Kind::raw, "", {}, [s, data, once, i] {
+                            std::call_once(*once, [&] { *data = open_data_files(*s); });
+                            return (*data)[i].bytes;
+                        }, false});
     }
+    const auto names = open_data_paths();
+    for (size_t i = 0; i < data_files; ++i) jobs[jobs.size() - data_files + i].path = names[i];
     return jobs;
 }
 

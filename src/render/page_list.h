@@ -1,4 +1,4 @@
-// Every output file of the site as a job: its path and how to make its bytes.
+// Every output file of the site as a job: its path, and either the view a template renders or raw bytes.
 #pragma once
 
 #include <functional>
@@ -6,17 +6,21 @@
 #include <vector>
 
 #include "model/site.h"
-#include "render/templates.h"
+#include "render/view.h"
 #include "render/views/frame_view.h"
 
 namespace gongshi::render {
 
 struct PageJob {
-    std::string path;  // relative output path, e.g. "projects/x/index.html"
-    std::function<std::string()> make;
-    bool is_redirect = false;
+    enum class Kind { page, bare, raw };  // page: template inside the layout; bare: template alone; raw: bytes
+    std::string path;                     // relative output path, e.g. "projects/x/index.html"
+    Kind kind = Kind::page;
+    std::string template_name;
+    std::function<View()> view;           // page and bare
+    std::function<std::string()> bytes;   // raw
+    bool in_sitemap = true;
 };
 
-std::vector<PageJob> list_pages(const model::Site& site, const Templates& templates, const Assets& assets);
+std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets);
 
 }  // namespace gongshi::render

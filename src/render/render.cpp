@@ -1,18 +1,24 @@
 #include "render/render.h"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <fstream>
-#include <functional>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "render/page_list.h"
+#include "render/view_hash.h"
+#include "render/views/site_views.h"
 
 namespace gongshi::render {
 
 namespace fs = std::filesystem;
+
+long long RenderResult::written() const {
+    return std::count_if(files.begin(), files.end(), [](const auto& f) { return f.second.written; });
+}
 
 namespace {
 
@@ -23,71 +29,120 @@ std::string read_file(const fs::path& p) {
     return s.str();
 }
 
-std::string short_hash(const std::string& bytes) {
-    // FNV-1a 64: a stable content fingerprint (std::hash is not guaranteed stable across builds).
-    unsigned long long h = 1469598103934665603ULL;
-    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+std::string hex(std::uint64_t v, int digits) {
     char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", h);
-    return std::string(buf, 10);
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return std::string(buf, static_cast<size_t>(digits));
 }
 
-// Copies assets/ with a content hash in each file name ("style.css" → "style.1a2b3c4d5e.css").
-Assets publish_assets(const fs::path& dir, publish::OutputSink& sink, long long& files) {
-    Assets assets;
-    std::error_code ec;
-    std::vector<fs::path> found;
-    for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-        if (e.is_regular_file() && !e.is_symlink()) found.push_back(e.path());
-    std::sort(found.begin(), found.end());
-    for (const auto& f : found) {
-        const std::string bytes = read_file(f);
-        const fs::path rel = f.lexically_relative(dir);
-        const std::string name = rel.stem().string() + "." + short_hash(bytes) + rel.extension().string();
-        const std::string out = "assets/" + (rel.parent_path() / name).generic_string();
-        sink.write(out, bytes);
-        ++files;
-        const std::string url = "/" + out;
-        if (rel.generic_string() == "style.css") assets.css_url = url;
-        if (rel.generic_string() == "site.js") assets.js_url = url;
-    }
-    return assets;
-}
+struct Renderer {
+    const Templates& templates;
+    publish::OutputSink& sink;
+    const PreviousOutput& previous;
+    RenderResult& result;
+    std::mutex mutex;
 
-void run_parallel(const std::vector<PageJob>& jobs, publish::OutputSink& sink, int threads) {
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-        for (size_t i = next++; i < jobs.size(); i = next++) {
-            try {
-                sink.write(jobs[i].path, jobs[i].make());
-            } catch (...) {
-                std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = jobs.size();
-            }
+    void emit(const std::string& path, std::uint64_t key, const std::function<std::string()>& make) {
+        if (auto before = previous ? previous(path) : std::nullopt; before && before->key == key) {
+            keep(path, *before);
+            return;
         }
-    };
-    std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
-}
+        const std::string bytes = make();
+        sink.write(path, bytes);
+        std::lock_guard lock(mutex);
+        result.files[path] = {key, bytes.size(), true};
+    }
+
+    void keep(const std::string& path, const RenderedFile& before) {
+        std::lock_guard lock(mutex);
+        result.files[path] = {before.key, before.size, false};
+    }
+
+    void run(const PageJob& job) {
+        if (job.kind == PageJob::Kind::raw) {
+            std::string bytes = job.bytes();
+            emit(job.path, Fingerprint().add(bytes).value(), [&] { return std::move(bytes); });
+            return;
+        }
+        const View view = job.view();
+        const bool in_layout = job.kind == PageJob::Kind::page;
+        const std::uint64_t key = Fingerprint().add(templates.fingerprint(job.template_name, in_layout)).add(view).value();
+        emit(job.path, key, [&] {
+            return in_layout ? templates.render_page(job.template_name, view) : templates.render_bare(job.template_name, view);
+        });
+    }
+
+    void run_all(const std::vector<PageJob>& jobs, int threads) {
+        std::atomic<size_t> next{0};
+        std::exception_ptr failure;
+        std::mutex failure_mutex;
+        auto worker = [&] {
+            for (size_t i = next++; i < jobs.size(); i = next++) {
+                try {
+                    run(jobs[i]);
+                } catch (...) {
+                    std::lock_guard lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                    next = jobs.size();
+                }
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int i = 1; i < threads; ++i) pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool) t.join();
+        if (failure) std::rethrow_exception(failure);
+    }
+
+    // Copies assets/ with a content hash in each file name ("style.css" → "style.1a2b3c4d5e.css").
+    Assets publish_assets(const fs::path& dir) {
+        Assets assets;
+        std::error_code ec;
+        std::vector<fs::path> found;
+        for (const auto& e : fs::recursive_directory_iterator(dir, ec))
+            if (e.is_regular_file() && !e.is_symlink()) found.push_back(e.path());
+        std::sort(found.begin(), found.end());
+        for (const auto& f : found) {
+            std::string bytes = read_file(f);
+            const std::uint64_t key = Fingerprint().add(bytes).value();
+            const fs::path rel = f.lexically_relative(dir);
+            const std::string name = rel.stem().string() + "." + hex(key, 10) + rel.extension().string();
+            const std::string out = "assets/" + (rel.parent_path() / name).generic_string();
+            emit(out, key, [&] { return std::move(bytes); });
+            if (rel.generic_string() == "style.css") assets.css_url = "/" + out;
+            if (rel.generic_string() == "site.js") assets.js_url = "/" + out;
+        }
+        return assets;
+    }
+};
 
 }  // namespace
 
-RenderStats render_site(const model::Site& site, const Templates& templates, const fs::path& assets_dir,
-                        publish::OutputSink& sink, int jobs) {
-    RenderStats stats;
-    const Assets assets = publish_assets(assets_dir, sink, stats.files);
-    const std::vector<PageJob> pages = list_pages(site, templates, assets);
-    run_parallel(pages, sink, std::max(1, jobs));
+RenderResult render_site(const model::Site& site, const Templates& templates, const fs::path& assets_dir,
+                         publish::OutputSink& sink, int jobs, const PreviousOutput& previous,
+                         model::ChangeSet changes) {
+    RenderResult result;
+    Renderer r{templates, sink, previous, result, {}};
+    const Assets assets = r.publish_assets(assets_dir);
+    const std::vector<PageJob> pages = list_pages(site, assets);
+    r.run_all(pages, std::max(1, jobs));
     for (const auto& p : pages)
-        if (!p.is_redirect && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++stats.pages;
-    stats.files += static_cast<long long>(pages.size());
-    return stats;
+        if (p.kind == PageJob::Kind::page && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++result.pages;
+
+    // Last, the log of what this build changed (its own page is not part of the list).
+    for (const auto& [path, file] : result.files)
+        if (file.written) changes.pages_changed.push_back(path);
+    const std::string log_path = "changes/index.html";
+    if (auto before = previous ? previous(log_path) : std::nullopt; before && changes.compared && changes.empty()) {
+        r.keep(log_path, *before);
+        ++result.pages;
+        return result;
+    }
+    const PageJob log{log_path, PageJob::Kind::page, "changes",
+                      [&] { return changes_view(site, assets, changes); }, {}, true};
+    r.run(log);
+    ++result.pages;
+    return result;
 }
 
 }  // namespace gongshi::render

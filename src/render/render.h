@@ -1,20 +1,42 @@
-// Stage 4: render every page of the site into an output sink, in parallel, deterministically.
+// Stage 4: render every output file of the site into a sink, in parallel, deterministically — skipping the
+// files a previous build already wrote from the same inputs.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
 
+#include "model/change_summary.h"
 #include "model/site.h"
 #include "publish/output_sink.h"
 #include "render/templates.h"
 
 namespace gongshi::render {
 
-struct RenderStats {
-    long long pages = 0;  // HTML pages
-    long long files = 0;  // every file, pages included
+struct RenderedFile {
+    std::uint64_t key = 0;   // fingerprint of its inputs (template + view, or its bytes)
+    std::uint64_t size = 0;
+    bool written = false;    // false: the previous build's file is still right and was left alone
 };
 
-RenderStats render_site(const model::Site& site, const Templates& templates, const std::filesystem::path& assets_dir,
-                        publish::OutputSink& sink, int jobs);
+struct RenderResult {
+    long long pages = 0;  // HTML pages (not redirects)
+    std::map<std::string, RenderedFile> files;
+    long long written() const;
+};
+
+// What the previous build wrote at a path (its key and size), if it is still in the output; a file whose key
+// equals the one this build would write from is left alone.
+using PreviousOutput = std::function<std::optional<RenderedFile>(const std::string& path)>;
+
+// `changes` holds the record-level differences from the previous build; the pages this build writes are added
+// to it for the /changes/ page, which is rendered last — or, when nothing changed at all, left as it was, so the
+// page always describes the last build that changed something.
+RenderResult render_site(const model::Site& site, const Templates& templates, const std::filesystem::path& assets_dir,
+                         publish::OutputSink& sink, int jobs, const PreviousOutput& previous,
+                         model::ChangeSet changes);
 
 }  // namespace gongshi::render

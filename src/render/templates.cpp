@@ -1,11 +1,12 @@
 // The only file that sees mstch.
 #include "render/templates.h"
 
+#include "render/view_hash.h"
+
 #include <mstch/mstch.hpp>
 
 #include <algorithm>
 #include <fstream>
-#include <functional>
 #include <sstream>
 
 namespace gongshi::render {
@@ -104,23 +105,28 @@ Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
     for (const auto& e : fs::recursive_directory_iterator(dir, ec))
         if (e.is_regular_file() && !e.is_symlink() && e.path().extension() == ".mustache") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    std::string all;
     for (const auto& f : files) {
         std::string text = read_file(f);
         check_sections(text, f.generic_string(), diags);
         const std::string name = f.stem().string();
-        all += name + '\0' + text + '\0';
         if (f.parent_path().filename() == "partials") t.partials_[name] = std::move(text);
         else t.pages_[name] = std::move(text);
     }
-    t.fingerprint_ = std::to_string(std::hash<std::string>{}(all));
     for (const char* required : {"layout", "home", "project", "project_list", "notice", "notice_list", "reply",
                                  "reply_list", "city", "city_list", "task", "rating_list", "not_found", "data", "search",
-                                 "redirect", "feed", "sitemap"})
+                                 "redirect", "feed", "sitemap", "changes"})
         if (!t.pages_.count(required))
             diags.error({(dir / (std::string(required) + ".mustache")).generic_string(), 0, 0},
                         "template is missing", "restore it from the repository");
     return t;
+}
+
+std::uint64_t Templates::fingerprint(const std::string& name, bool with_layout) const {
+    Fingerprint f;
+    f.add(name).add(pages_.at(name));
+    if (with_layout) f.add(pages_.at("layout"));
+    for (const auto& [partial, text] : partials_) f.add(partial).add(text);
+    return f.value();
 }
 
 std::string Templates::render_bare(const std::string& name, const View& view) const {

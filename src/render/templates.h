@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -20,13 +21,13 @@ public:
     std::string render_page(const std::string& name, const View& view) const;
     // Renders one template on its own (no layout), e.g. feed.xml.
     std::string render_bare(const std::string& name, const View& view) const;
-    // A digest of all template text, so caches know when templates changed.
-    const std::string& fingerprint() const { return fingerprint_; }
+    // A digest of the text a page of template `name` is rendered from (with the layout and all partials),
+    // so the build cache knows which pages a template change affects.
+    std::uint64_t fingerprint(const std::string& name, bool with_layout) const;
 
 private:
     std::map<std::string, std::string> pages_;
     std::map<std::string, std::string> partials_;
-    std::string fingerprint_;
 };
 
 std::string escape_html(std::string_view s);

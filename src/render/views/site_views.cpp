@@ -89,6 +89,52 @@ View redirect_view(const model::Site& site, const std::string& from_url, const s
     return v;
 }
 
+View changes_view(const model::Site& site, const Assets& assets, const model::ChangeSet& c) {
+    View v = frame_view(site, assets, "更新记录", "/changes/", {{"更新记录", "/changes/"}});
+    v["compared"] = c.compared;
+    auto list = [](const std::vector<model::Change>& items) {
+        ViewList out;
+        for (const auto& i : items) {
+            View e;
+            e["url"] = i.url;
+            e["text"] = i.text;
+            out.push_back(std::move(e));
+        }
+        return View(std::move(out));
+    };
+    ViewList sections;
+    const std::pair<const char*, const std::vector<model::Change>*> groups[] = {
+        {"新增公文", &c.documents_added}, {"新增项目", &c.projects_added}, {"项目名称变更", &c.projects_renamed},
+        {"新增评价", &c.ratings_added},
+        {"评价变更", &c.ratings_changed}, {"不再发布", &c.removed}};
+    for (const auto& [title, items] : groups) {
+        if (items->empty()) continue;
+        View s;
+        s["title"] = title;
+        s["count"] = static_cast<int>(items->size());
+        s["items"] = list(*items);
+        sections.push_back(std::move(s));
+    }
+    v["has_sections"] = !sections.empty();
+    v["sections"] = std::move(sections);
+    // Page paths as site URLs ("projects/x/index.html" → "/projects/x/"); a long list is cut for readability.
+    constexpr size_t shown = 500;
+    ViewList pages;
+    for (size_t i = 0; i < c.pages_changed.size() && i < shown; ++i) {
+        std::string url = "/" + c.pages_changed[i];
+        const std::string index = "index.html";
+        if (url.size() >= index.size() && url.compare(url.size() - index.size(), index.size(), index) == 0)
+            url.resize(url.size() - index.size());
+        View p;
+        p["url"] = url;
+        pages.push_back(std::move(p));
+    }
+    v["page_count"] = static_cast<int>(c.pages_changed.size());
+    v["pages_cut"] = c.pages_changed.size() > shown;
+    v["pages"] = std::move(pages);
+    return v;
+}
+
 View tier_charts_view(const model::Site& site) {
     constexpr int bar_height = 22, gap = 8, label_width = 72, chart_width = 560, top = 8;
     const size_t tiers = site.config.tiers.size();

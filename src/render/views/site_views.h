@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/change_summary.h"
 #include "render/views/frame_view.h"
 
 namespace gongshi::render {
@@ -14,6 +15,8 @@ View data_page_view(const model::Site& site, const Assets& assets);
 View search_view(const model::Site& site, const Assets& assets);
 View redirect_view(const model::Site& site, const std::string& from_url, const std::string& to_url,
                    const std::string& title);
+// The log of what the last build that changed anything changed.
+View changes_view(const model::Site& site, const Assets& assets, const model::ChangeSet& changes);
 // Build-time SVG bar charts for the home page: ratings by tier per city, and per program year.
 View tier_charts_view(const model::Site& site);
 
