@@ -15,6 +15,7 @@ struct BuildOptions {
     std::filesystem::path out = "site";
     bool drafts = false;
     int jobs = 1;
+    bool search = true;  // build the Pagefind search index (--no-search skips it)
 };
 
 struct BuildReport {

@@ -36,6 +36,7 @@ void add_commands(CLI::App& app, Commands& c) {
     c.options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     c.build->add_option("--jobs,-j", c.options.jobs, "parallel render jobs (default: all cores)")
         ->check(CLI::Range(1, 256));
+    c.build->add_flag("!--no-search", c.options.search, "skip the search index (the site works without it)");
     c.check = app.add_subcommand("check", "validate content/ only; writes nothing");
     add_shared_options(*c.check, c.options);
 }
