@@ -162,7 +162,7 @@
   window.addEventListener('popstate', function () { apply(stateFromQuery(location.search)); });
 
   // Show the enhanced controls in place of the static links, then restore the state from the URL.
-  filters.forEach(function (f) { f.select.disabled = false; });
+  Array.prototype.forEach.call(form.querySelectorAll('select, button'), function (el) { el.disabled = false; });
   form.hidden = false;
   if (staticViews) staticViews.hidden = true;
   var initial = stateFromQuery(location.search);

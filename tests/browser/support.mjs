@@ -156,3 +156,21 @@ export function walk(dir, rel = '') {
   }
   return out.sort();
 }
+
+/**
+ * The published projects as the site's open data states them (data/projects.json), each with
+ * `tiers` (tier ids it was rated) and `ratingPairs` ([year, tier] of each rating).
+ */
+export function readProjects(root = siteDir()) {
+  const doc = JSON.parse(fs.readFileSync(path.join(root, 'data', 'projects.json'), 'utf8'));
+  return doc.records.map((r) => {
+    const ratingPairs = r.ratings ? r.ratings.split(';').map((x) => x.split(':').slice(0, 2)) : [];
+    return { ...r, ratingPairs, tiers: [...new Set(ratingPairs.map(([, t]) => t))] };
+  });
+}
+
+/** The projects a filter state { city, year, tier } should show (empty values mean "any"). */
+export function expectedProjects(projects, { city = '', year = '', tier = '' } = {}) {
+  return projects.filter((p) => (!city || p.city_id === city) && (!year || p.program_year === year) &&
+    (!tier || p.tiers.includes(tier)));
+}

@@ -109,6 +109,8 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
         fv["value"] = f.value;
         fv["unit"] = f.unit;
         fv["year"] = f.year;
+        // "2023年" before the label, unless the label already says which year it is about.
+        fv["year_prefix"] = f.label.rfind(std::to_string(f.year) + "年", 0) == 0 ? "" : std::to_string(f.year) + "年 ";
         fv["quote"] = f.quote;
         fv["has_quote"] = !f.quote.empty();
         auto n = site.notice_index.find(f.source.value);

@@ -10,8 +10,10 @@ struct NavItem {
 };
 constexpr NavItem nav_items[] = {
     {"首页", "/"},          {"项目", "/projects/"}, {"评价结果", "/ratings/"}, {"各市", "/cities/"},
-    {"公文", "/notices/"},  {"答复", "/replies/"},  {"开放数据", "/data/"},     {"搜索", "/search/"},
+    {"公文", "/notices/"},  {"答复", "/replies/"},  {"开放数据", "/data/"},
 };
+// Search sits in the header as a form (GET /search/?q=…) on every page but the search page itself.
+constexpr const char* search_url = "/search/";
 
 bool is_under(const std::string& url, const std::string& section) {
     if (section == "/") return url == "/";
@@ -64,6 +66,8 @@ View frame_view(const model::Site& site, const Assets& assets, const std::string
         nav.push_back(std::move(n));
     }
     v["nav"] = std::move(nav);
+    v["search_url"] = search_url;
+    v["is_search_page"] = url == search_url;
     ViewList crumbs;
     if (url != "/") breadcrumb.insert(breadcrumb.begin(), Crumb{"首页", "/"});
     for (size_t i = 0; i < breadcrumb.size(); ++i) {

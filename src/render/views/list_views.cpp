@@ -1,5 +1,7 @@
 #include "render/views/list_views.h"
 
+#include <algorithm>
+
 #include "model/permalinks.h"
 #include "render/views/site_views.h"
 
@@ -11,11 +13,16 @@ View document_row(const model::Document& d, const std::string& url) {
     View v;
     v["title"] = d.title;
     v["url"] = url;
-    v["label"] = document_label(d);
+    v["label"] = d.doc_number.empty() ? d.issuer : d.doc_number;
     v["date"] = d.date.empty() ? std::to_string(d.year) + "年" : d.date;
     v["kind"] = d.kind;
     v["summary"] = d.summary;
     return v;
+}
+
+// The order of the document lists: by date (or year when undated), newest first.
+std::string recency_key(const model::Document& d) {
+    return d.date.empty() ? std::to_string(d.year) + "-00-00" : d.date;
 }
 
 int count_ratings(const model::Site& site, int year, int tier) {
@@ -81,10 +88,38 @@ View home_view(const model::Site& site, const Assets& assets) {
     ViewList heads;
     for (const auto& t : site.config.tiers) heads.push_back(View(t.name));
     v["tier_heads"] = std::move(heads);
+    // The newest documents of both kinds: merge the two lists, each already newest first.
+    constexpr size_t latest_shown = 6;
     ViewList latest;
-    for (size_t i = 0; i < site.notices.size() && i < 5; ++i)
-        latest.push_back(document_row(site.notices[i], model::notice_url(site.notices[i].id.value)));
+    size_t n = 0, r = 0;
+    while (latest.size() < latest_shown && (n < site.notices.size() || r < site.replies.size())) {
+        const bool take_notice =
+            r == site.replies.size() ||
+            (n < site.notices.size() && recency_key(site.notices[n]) >= recency_key(site.replies[r]));
+        View row = take_notice ? document_row(site.notices[n], model::notice_url(site.notices[n].id.value))
+                               : document_row(site.replies[r], model::reply_url(site.replies[r].id.value));
+        row["type"] = take_notice ? "公文" : "答复";
+        take_notice ? ++n : ++r;
+        latest.push_back(std::move(row));
+    }
     v["latest"] = std::move(latest);
+    ViewList cities;
+    for (size_t c = 0; c < site.cities.size(); ++c) {
+        View cv;
+        cv["name"] = site.cities[c].name;
+        cv["url"] = model::city_url(site.cities[c].id);
+        cv["count"] = static_cast<int>(site.projects_of_city[c].size());
+        cities.push_back(std::move(cv));
+    }
+    v["cities"] = std::move(cities);
+    ViewList tasks;
+    for (const auto& t : site.tasks) {
+        View tv;
+        tv["year"] = t.year;
+        tv["url"] = model::task_url(t.year);
+        tasks.push_back(std::move(tv));
+    }
+    v["tasks"] = std::move(tasks);
     View charts = tier_charts_view(site);
     v["charts"] = std::move(charts["charts"]);
     v["legend"] = std::move(charts["legend"]);
@@ -117,14 +152,27 @@ View project_list_view(const model::Site& site, const Assets& assets) {
         o["name"] = std::to_string(p.year) + "年";
         o["count"] = n;
         o["url"] = model::ratings_url(p.year);
+        // The static pages of this year's tiers, for readers without JavaScript.
+        ViewList year_tiers;
+        for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+            View yt;
+            yt["value"] = site.config.tiers[t].id;
+            yt["name"] = site.config.tiers[t].name;
+            yt["count"] = count_ratings(site, p.year, static_cast<int>(t));
+            yt["url"] = model::ratings_url(p.year, site.config.tiers[t].id);
+            year_tiers.push_back(std::move(yt));
+        }
+        o["tiers"] = std::move(year_tiers);
         years.push_back(std::move(o));
     }
     v["year_options"] = std::move(years);
     ViewList tiers;
     for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+        // Projects rated this tier at least once (what the filter shows), not ratings.
         int n = 0;
-        for (const auto& [key, list] : site.ratings_by_year_tier)
-            if (key.second == static_cast<int>(t)) n += static_cast<int>(list.size());
+        for (const auto& ratings : site.ratings_of_project)
+            n += std::any_of(ratings.begin(), ratings.end(),
+                             [&](int r) { return site.ratings[r].tier == static_cast<int>(t); });
         View o;
         o["value"] = site.config.tiers[t].id;
         o["name"] = site.config.tiers[t].name;

@@ -136,7 +136,8 @@ View changes_view(const model::Site& site, const Assets& assets, const model::Ch
 }
 
 View tier_charts_view(const model::Site& site) {
-    constexpr int bar_height = 22, gap = 8, label_width = 72, chart_width = 560, top = 8;
+    // Drawn at a phone's width so its text stays legible when the figure is scaled down to 360 px.
+    constexpr int bar_height = 20, gap = 8, label_width = 64, chart_width = 360, top = 4;
     const size_t tiers = site.config.tiers.size();
     auto chart = [&](const std::string& title, const std::vector<std::pair<std::string, std::vector<int>>>& groups) {
         int max_total = 1;
@@ -149,8 +150,8 @@ View tier_charts_view(const model::Site& site) {
         View c;
         c["title"] = title;
         c["width"] = chart_width;
-        c["height"] = top + static_cast<int>(groups.size()) * (bar_height + gap) + 24;
-        ViewList rows;
+        c["height"] = top + static_cast<int>(groups.size()) * (bar_height + gap);
+        ViewList rows, table_rows;
         std::string alt;
         int y = top;
         for (const auto& [name, counts] : groups) {
@@ -181,10 +182,18 @@ View tier_charts_view(const model::Site& site) {
             row["total_y"] = y + bar_height / 2 + 5;
             alt += name + "：" + parts + "。";
             rows.push_back(std::move(row));
+            // The same figures as a table, the chart's text alternative.
+            View tr;
+            tr["label"] = name;
+            ViewList cells;
+            for (size_t t = 0; t < tiers; ++t) cells.push_back(View(counts[t]));
+            tr["cells"] = std::move(cells);
+            tr["total"] = total;
+            table_rows.push_back(std::move(tr));
             y += bar_height + gap;
         }
         c["rows"] = std::move(rows);
-        c["legend_y"] = y + 12;
+        c["table_rows"] = std::move(table_rows);
         c["alt"] = alt;
         return c;
     };
@@ -207,7 +216,14 @@ View tier_charts_view(const model::Site& site) {
         legend.push_back(std::move(l));
     }
     v["legend"] = std::move(legend);
-    v["charts"] = ViewList{chart("各项目年度评价等次", by_year), chart("各市评价等次（两年合计）", by_city)};
+    ViewList heads;
+    for (const auto& t : site.config.tiers) heads.push_back(View(t.name));
+    v["tier_heads"] = std::move(heads);
+    View by_year_chart = chart("各项目年度评价等次", by_year);
+    by_year_chart["row_head"] = "项目年度";
+    View by_city_chart = chart("各市评价等次（各年度合计）", by_city);
+    by_city_chart["row_head"] = "城市";
+    v["charts"] = ViewList{std::move(by_year_chart), std::move(by_city_chart)};
     return v;
 }
 
