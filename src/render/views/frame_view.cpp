@@ -12,7 +12,7 @@ constexpr NavItem nav_items[] = {
     {"首页", "/"},          {"项目", "/projects/"}, {"评价结果", "/ratings/"}, {"各市", "/cities/"},
     {"公文", "/notices/"},  {"答复", "/replies/"},  {"开放数据", "/data/"},
 };
-// Search sits in the header as a form (GET /search/?q=…) on every page but the search page itself.
+// Search sits in the header of every page as a form: GET /search/?q=…
 constexpr const char* search_url = "/search/";
 
 bool is_under(const std::string& url, const std::string& section) {
@@ -67,7 +67,6 @@ View frame_view(const model::Site& site, const Assets& assets, const std::string
     }
     v["nav"] = std::move(nav);
     v["search_url"] = search_url;
-    v["is_search_page"] = url == search_url;
     ViewList crumbs;
     if (url != "/") breadcrumb.insert(breadcrumb.begin(), Crumb{"首页", "/"});
     for (size_t i = 0; i < breadcrumb.size(); ++i) {
