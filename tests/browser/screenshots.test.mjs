@@ -125,6 +125,19 @@ test('keyboard focus is visible and the skip link works', async () => {
   await page.close();
 });
 
+test('print keeps the record and drops navigation, search and filters', async () => {
+  const page = await browser.newPage();
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(server.url + '/cities/changzhi/');
+  for (const sel of ['.site-header nav', '.site-search', '.breadcrumb']) assert.equal(await page.isVisible(sel), false, `${sel} hidden in print`);
+  assert.equal(await page.isVisible('main h1'), true);
+  await page.goto(server.url + '/projects/');
+  await page.waitForSelector('#project-filter:not([hidden])', { state: 'attached' });
+  assert.equal(await page.isVisible('#project-filter'), false, 'filter form hidden in print');
+  assert.equal(await page.isVisible('#project-table'), true);
+  await page.close();
+});
+
 test('no page asked for anything outside the site', () => {
   assert.deepEqual(browser.externalRequests, []);
 });
