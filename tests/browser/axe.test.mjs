@@ -24,13 +24,13 @@ before(async () => {
   const reply = replies.match(/href="(\/replies\/[a-z0-9-]+\/)"/);
   assert.ok(reply, '/replies/ links a reply');
   pages = [
-    { url: '/' },
+    { url: '/', dark: true },
     { url: '/cities/changzhi/' },
-    { url: `/projects/${project.id}/` },
+    { url: `/projects/${project.id}/`, dark: true },
     { url: '/notices/jinminhan-2023-169/' },
     { url: reply[1] },
     // The filter applied by the script: wait until it has run.
-    { url: '/projects/?tier=excellent', ready: '#filter-selected:not([hidden])' },
+    { url: '/projects/?tier=excellent', ready: '#filter-selected:not([hidden])', dark: true },
     { url: '/search/' },
   ];
 });
@@ -52,17 +52,20 @@ async function audit(page, url, ready) {
   return result.violations.map((v) => `${url}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+// Every page in the light scheme; in the dark scheme (colours only) the pages with the most kinds of colour.
 for (const scheme of ['light', 'dark']) {
   test(`axe-core finds no WCAG 2.1 A/AA violations (${scheme} scheme)`, async () => {
     const page = await browser.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     const violations = [];
     let audited = 0;
-    for (const p of pages) {
+    const audit_pages = scheme === 'light' ? pages : pages.filter((p) => p.dark);
+    for (const p of audit_pages) {
       violations.push(...await audit(page, p.url, p.ready));
       audited++;
     }
-    assert.equal(audited, pages.length);
+    assert.equal(audited, audit_pages.length);
+    assert.ok(audited >= 3);
     assert.deepEqual(violations, []);
     await page.close();
   });

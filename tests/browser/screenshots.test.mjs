@@ -33,7 +33,8 @@ before(async () => {
     { name: 'city-changzhi', url: '/cities/changzhi/' },
     { name: 'project', url: `/projects/${project.id}/` },
     { name: 'notice-jinminhan-2023-169', url: '/notices/jinminhan-2023-169/' },
-    { name: 'projects-filtered', url: '/projects/?year=2023&tier=excellent' },
+    // Checked for width, not photographed (a 6 000 px full-page shot costs more than it shows).
+    { name: 'projects-filtered', url: '/projects/?year=2023&tier=excellent', noShot: true },
   ];
 });
 
@@ -50,9 +51,11 @@ for (const vp of viewports) {
       const res = await page.goto(server.url + p.url);
       assert.equal(res.status(), 200, p.url);
       await page.evaluate(() => document.fonts.ready);
-      const file = path.join(artifacts, `${p.name}-${vp.name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      assert.ok(fs.statSync(file).size > 5000, `${file} written`);
+      if (!p.noShot) {
+        const file = path.join(artifacts, `${p.name}-${vp.name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        assert.ok(fs.statSync(file).size > 5000, `${file} written`);
+      }
 
       // The page itself never scrolls sideways; wide tables scroll inside their wrapper.
       const overflow = await page.evaluate(() => {
