@@ -23,6 +23,11 @@ struct Walker {
     std::vector<fs::path> files(const fs::path& dir, const std::string& ext, bool recursive) {
         std::vector<fs::path> found;
         std::error_code ec;
+        if (fs::is_symlink(dir, ec)) {  // the iterator would follow it out of content/
+            diags.error({shown(dir), 0, 0}, "is a symbolic link",
+                        "content folders must be real folders inside content/; copy the folder instead");
+            return found;
+        }
         if (!fs::is_directory(dir, ec)) return found;
         auto visit = [&](const fs::directory_entry& e) {
             if (e.is_symlink()) {
@@ -119,6 +124,8 @@ struct Walker {
                 if (p->id.value.empty()) out.unreadable.insert(file.stem().string());
                 check_file_name(file, p->id);
                 out.projects.push_back(std::move(*p));
+            } else {
+                out.unreadable.insert(file.stem().string());  // not a mapping: no "unknown project" cascade
             }
         }
         for (const fs::path& file : files(root / "ratings", ".yaml", false)) {
@@ -127,6 +134,8 @@ struct Walker {
             if (auto r = load_rating_list(*y, shown(file), diags)) {
                 check_file_name(file, r->notice);
                 out.ratings.push_back(std::move(*r));
+            } else {
+                out.unreadable.insert(file.stem().string());
             }
         }
         load_documents("notices", model::Document::Type::notice, out.notices);

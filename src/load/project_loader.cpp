@@ -59,7 +59,7 @@ std::optional<model::TaskTable> load_task_table(const YamlNode& root, diag::Diag
     t.year = r.integer("year", true, 2000, 2100).value_or(0);
     t.source = r.located_text("source", true).value_or(model::Located{});
     t.title = r.text("title", true).value_or("");
-    t.declared_total = r.integer("declared_total", true, 0).value_or(0);
+    t.declared_total = r.integer("declared_total", true, 0).value_or(-1);  // -1: unreadable, already reported
     t.total_pos = r.pos_of("declared_total");
     if (const YamlNode* rows = r.child("rows", true, Kind::sequence)) {
         for (const YamlNode& row : rows->items) {
@@ -67,7 +67,7 @@ std::optional<model::TaskTable> load_task_table(const YamlNode& root, diag::Diag
             model::TaskRow tr;
             tr.pos = row.pos;
             tr.city = rr.located_text("city", true).value_or(model::Located{});
-            tr.tasks = rr.integer("tasks", true, 0).value_or(0);
+            tr.tasks = rr.integer("tasks", true, 0).value_or(-1);
             tr.uncovered = rr.located_list("uncovered", true);
             rr.reject_unknown();
             t.rows.push_back(std::move(tr));

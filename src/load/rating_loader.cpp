@@ -22,7 +22,7 @@ std::optional<model::RatingList> load_rating_list(const YamlNode& root, const st
             group.year = gr.integer("year", true, 2000, 2100).value_or(0);
             group.year_pos = gr.pos_of("year");
             group.tier = gr.located_text("tier", true).value_or(model::Located{});
-            group.declared = gr.integer("declared", true, 0).value_or(0);
+            group.declared = gr.integer("declared", true, 0).value_or(-1);  // -1: unreadable, already reported
             group.declared_pos = gr.pos_of("declared");
             group.heading = gr.text("heading", true).value_or("");
             if (const YamlNode* entries = gr.child("entries", true, Kind::sequence)) {

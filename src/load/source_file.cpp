@@ -16,11 +16,50 @@ size_t utf8_length(std::string_view s, size_t i) {
     if (n == 0 || i + n > s.size()) return 0;
     for (size_t k = 1; k < n; ++k)
         if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
-    if (n == 2 && c < 0xC2) return 0;  // overlong
+    const auto c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
+    if (n == 2 && c < 0xC2) return 0;                               // overlong
+    if (n == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))) return 0;  // overlong; surrogate
+    if (n == 4 && ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90))) return 0;  // overlong; > U+10FFFF
     return n;
 }
 
 }  // namespace
+
+bool check_source_text(std::string_view text, const std::string& shown, diag::Diagnostics& diags) {
+    if (text.empty()) {
+        diags.error({shown, 0, 0}, "file is empty", "fill it in (see docs/content-model.md) or delete it");
+        return false;
+    }
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
+        diags.error({shown, 1, 1}, "file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM");
+        return false;
+    }
+    int line = 1, col = 1;
+    for (size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '\r') {
+            diags.error({shown, line, col}, "Windows line end (CR LF)", "save the file with Unix (LF) line ends");
+            return false;
+        }
+        if (c == '\0' || (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')) {
+            diags.error({shown, line, col}, "control character in text", "delete it");
+            return false;
+        }
+        const size_t n = utf8_length(text, i);
+        if (n == 0) {
+            diags.error({shown, line, col}, "invalid UTF-8 byte sequence", "save the file as UTF-8 (it may be GBK)");
+            return false;
+        }
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+        i += n;
+    }
+    return true;
+}
 
 std::optional<std::string> read_source(const fs::path& file, const std::string& shown, diag::Diagnostics& diags) {
     std::error_code ec;
@@ -46,38 +85,7 @@ std::optional<std::string> read_source(const fs::path& file, const std::string& 
         diags.error({shown, 0, 0}, "cannot be read", "check the file's permissions");
         return std::nullopt;
     }
-    if (text.empty()) {
-        diags.error({shown, 0, 0}, "file is empty", "fill it in (see docs/content-model.md) or delete it");
-        return std::nullopt;
-    }
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
-        diags.error({shown, 1, 1}, "file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM");
-        return std::nullopt;
-    }
-    int line = 1, col = 1;
-    for (size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (c == '\r') {
-            diags.error({shown, line, col}, "Windows line end (CR LF)", "save the file with Unix (LF) line ends");
-            return std::nullopt;
-        }
-        if (c == '\0' || (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')) {
-            diags.error({shown, line, col}, "control character in text", "delete it");
-            return std::nullopt;
-        }
-        const size_t n = utf8_length(text, i);
-        if (n == 0) {
-            diags.error({shown, line, col}, "invalid UTF-8 byte sequence", "save the file as UTF-8 (it may be GBK)");
-            return std::nullopt;
-        }
-        if (c == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
-        i += n;
-    }
+    if (!check_source_text(text, shown, diags)) return std::nullopt;
     return text;
 }
 

@@ -16,6 +16,10 @@ constexpr std::uintmax_t max_file_bytes = 4 * 1024 * 1024;
 std::optional<std::string> read_source(const std::filesystem::path& file, const std::string& shown,
                                        diag::Diagnostics& diags);
 
+// Checks text already in memory the way read_source does (not empty, no BOM, LF, no control characters,
+// strict UTF-8); false after adding a located error.
+bool check_source_text(std::string_view text, const std::string& shown, diag::Diagnostics& diags);
+
 // Splits "---\n<yaml>\n---\n<body>" into its parts; body_line is the body's first line number.
 struct FrontMatter {
     std::string_view yaml;

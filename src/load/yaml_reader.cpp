@@ -1,7 +1,10 @@
 // The only file that sees yaml-cpp: converts its nodes (0-based marks) into YamlNode (1-based) once.
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <set>
+#include <sstream>
 
 #include "load/yaml_tree.h"
 
@@ -63,7 +66,7 @@ struct Converter {
                         continue;
                     }
                     YamlNode value = convert(kv.second, depth + 1);
-                    out.entries.emplace_back(std::move(key), std::move(value));
+                    out.entries.push_back({std::move(key), std::move(value)});
                 }
                 break;
             }
@@ -74,16 +77,60 @@ struct Converter {
     }
 };
 
+// Where the documents of a stream start and its first alias ("*name") is. Content files never need anchors
+// and aliases, and an alias expanded into the tree can multiply its size without bound ("billion laughs").
+struct EventScan : YAML::EventHandler {
+    std::vector<YAML::Mark> documents;
+    std::optional<YAML::Mark> alias;
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        if (!alias) alias = mark;
+    }
+    void OnDocumentStart(const YAML::Mark& mark) override { documents.push_back(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+EventScan scan_events(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    EventScan scan;
+    while (parser.HandleNextDocument(scan)) {
+    }
+    return scan;
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& path, diag::Diagnostics& diags,
                                    int line_offset) {
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
+        const std::string source(text);
+        const std::vector<YAML::Node> documents = YAML::LoadAll(source);
         Converter c{path, line_offset, diags};
-        YamlNode out = c.convert(root, 0);
+        if (documents.size() > 1 || source.find('*') != std::string::npos) {
+            const EventScan scan = scan_events(source);
+            if (scan.documents.size() > 1) {
+                diags.error(c.pos_of(scan.documents[1]), "more than one YAML document in the file",
+                            "a file holds one record: remove the '---' line and what follows, or give it its own file");
+                return std::nullopt;
+            }
+            if (scan.alias) {
+                diags.error(c.pos_of(*scan.alias), "YAML alias ('*name')",
+                            "content files do not use anchors and aliases: write the value out in full");
+                return std::nullopt;
+            }
+        }
+        YamlNode out = c.convert(documents.empty() ? YAML::Node() : documents[0], 0);
         if (!c.ok) return std::nullopt;
         return out;
+    } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own limit, before ours: its message is "bad file"
+        diags.error({path, e.mark.line + 1 + line_offset, 1}, "YAML nested deeper than 64 levels", "flatten the structure");
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
         diags.error({path, e.mark.line + 1 + line_offset, e.mark.column + 1}, "invalid YAML: " + e.msg,
                     "fix the syntax at this position (indentation, quotes, a missing ':')");

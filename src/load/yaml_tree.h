@@ -11,6 +11,8 @@
 
 namespace gongshi::load {
 
+struct YamlEntry;
+
 struct YamlNode {
     enum class Kind { null, scalar, sequence, mapping };
     Kind kind = Kind::null;
@@ -18,9 +20,15 @@ struct YamlNode {
     bool quoted = false;   // scalar was written in quotes (so "2023" is text, not a number)
     diag::SourcePos pos;   // where the node starts
     std::vector<YamlNode> items;                         // sequence
-    std::vector<std::pair<YamlNode, YamlNode>> entries;  // mapping: key node, value node, in file order
+    std::vector<YamlEntry> entries;  // mapping: key node, value node, in file order
 
     const YamlNode* find(std::string_view key) const;
+};
+
+// A plain struct, not std::pair: a pair of the still-incomplete YamlNode does not compile with clang.
+struct YamlEntry {
+    YamlNode key;
+    YamlNode value;
 };
 
 // Parses YAML text. On a syntax error (or a duplicate key) adds a located error and returns nothing.

@@ -16,7 +16,7 @@ void check_rating_counts(const model::Records& r, diag::Diagnostics& diags) {
                 diags.error(g.pos, "group " + std::to_string(g.year) + " / " + g.tier.value + " appears twice in this notice",
                             "merge the two groups into one");
             const int listed = static_cast<int>(g.entries.size());
-            if (listed != g.declared)
+            if (g.declared >= 0 && listed != g.declared)  // -1: the count itself was unreadable
                 diags.error(g.declared_pos,
                             "declared " + std::to_string(g.declared) + ", listed " + std::to_string(listed) + " (" +
                                 std::to_string(g.year) + " " + g.tier.value + ")",

@@ -21,23 +21,30 @@ struct RefChecker {
         return it->second;
     }
 
-    void notice(const model::Located& ref, const char* who) {
+    // A draft may name a draft: a new notice and its ratings file are drafted together.
+    void notice(const model::Located& ref, const char* who, bool referrer_is_draft = false) {
         if (ref.value.empty() || lookup.unreadable.count(ref.value)) return;
         auto it = lookup.notices.find(ref.value);
         if (it == lookup.notices.end()) {
             diags.error(ref.pos, std::string(who) + " names unknown notice '" + ref.value + "'",
                         "add content/notices/" + ref.value + ".md or correct the id");
-        } else if (it->second->draft && !include_drafts) {
+        } else if (it->second->draft && !include_drafts && !referrer_is_draft) {
             diags.error(ref.pos, std::string(who) + " names notice '" + ref.value + "', which is a draft",
                         "publish the notice (remove 'draft: true') or build with --drafts");
         }
     }
 
-    void document(const model::Located& ref, const char* who) {
+    void document(const model::Located& ref, const char* who, bool referrer_is_draft = false) {
         if (ref.value.empty() || lookup.unreadable.count(ref.value)) return;
-        if (!lookup.is_document(ref.value))
+        if (!lookup.is_document(ref.value)) {
             diags.error(ref.pos, std::string(who) + " names unknown document '" + ref.value + "'",
                         "use the id of a notice or reply in content/notices or content/replies");
+            return;
+        }
+        auto it = lookup.notices.count(ref.value) ? lookup.notices.find(ref.value) : lookup.replies.find(ref.value);
+        if (it->second->draft && !include_drafts && !referrer_is_draft)
+            diags.error(ref.pos, std::string(who) + " names document '" + ref.value + "', which is a draft",
+                        "publish the document (remove 'draft: true') or build with --drafts");
     }
 
     void project_location(const model::Project& p) {
@@ -48,7 +55,7 @@ struct RefChecker {
         if (p.year != 0 && !lookup.years.count(p.year))
             diags.error(p.year_pos, "program year " + std::to_string(p.year) + " is not in site.yaml",
                         "use a year listed under 'programs' in site.yaml");
-        if (p.facts_source) document(*p.facts_source, "project facts_source");
+        if (p.facts_source) document(*p.facts_source, "project facts_source", p.draft);
     }
 
     void rating_entry(const model::RatingEntry& e, bool list_is_draft) {
@@ -86,7 +93,7 @@ void check_references(const model::Records& r, const RecordLookup& lookup, bool 
         for (const auto& f : c.facts) check.document(f.source, "city fact");
     for (const auto& p : r.projects) check.project_location(p);
     for (const auto& list : r.ratings) {
-        check.notice(list.notice, "ratings file");
+        check.notice(list.notice, "ratings file", list.draft);
         for (const auto& g : list.groups) {
             if (g.year != 0 && !lookup.years.count(g.year))
                 diags.error(g.year_pos, "program year " + std::to_string(g.year) + " is not in site.yaml",
@@ -98,7 +105,7 @@ void check_references(const model::Records& r, const RecordLookup& lookup, bool 
         }
     }
     for (const auto& t : r.tasks) {
-        check.notice(t.source, "task table");
+        check.notice(t.source, "task table", t.draft);
         for (const auto& row : t.rows) check.city(row.city, "task row");
     }
     for (const auto& d : r.replies)
