@@ -67,6 +67,11 @@ for (const vp of viewports) {
       });
       assert.ok(overflow.scrollWidth <= overflow.width, `${p.url} at ${vp.width}px is ${overflow.scrollWidth}px wide: ${overflow.wide.join(', ')}`);
 
+      // Header, breadcrumb and content line up on one left edge (a flex layout once centred the breadcrumb).
+      const edges = await page.evaluate(() => ['.site-header .brand', '.breadcrumb ol', 'main h1']
+        .map((sel) => document.querySelector(sel)).filter(Boolean).map((el) => Math.round(el.getBoundingClientRect().left)));
+      assert.ok(edges.length >= 2 && edges.every((x) => Math.abs(x - edges[0]) <= 1), `${p.url} at ${vp.width}px: left edges ${edges}`);
+
       const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
       assert.match(font, /WenQuanYi Micro Hei|Noto Sans CJK SC|PingFang SC|Microsoft YaHei/, `${p.url}: CJK system font stack`);
       assert.doesNotMatch(font, /^serif$/);
