@@ -1,9 +1,12 @@
 // The only place the order of the stages lives.
 #include "pipeline.h"
 
+#include <algorithm>
+
 #include "load/load.h"
 #include "model/site.h"
 #include "publish/build_cache.h"
+#include "publish/search_index.h"
 #include "publish/staging.h"
 #include "render/render.h"
 #include "validate/validate.h"
@@ -42,12 +45,16 @@ BuildReport build_site(const BuildOptions& options) {
     BuildReport report;
     publish::OutputLock lock(options.out);
     publish::remove_stale_staging(options.out);
-    const std::string options_key = options.drafts ? "drafts" : "published";
+    // Search on/off changes what the output holds (pagefind/), so switching it forces a full build.
+    const std::string options_key = std::string(options.drafts ? "drafts" : "published") + (options.search ? "" : "+no-search");
     const auto inputs = publish::stamp_inputs({options.content, options.templates, options.assets});
     const auto previous = usable_cache(options, options_key);
     if (previous && previous->inputs == inputs) {
         report.published = report.unchanged = true;
         report.files = static_cast<long long>(previous->outputs.size());
+        // Search (issue 5): nothing changed, but an index a previous build could not make is made now.
+        if (options.search && !publish::has_search_index(options.out))
+            report.search = publish::index_site(options.out, options.out, options.templates, report.diags);
         return report;
     }
 
@@ -78,7 +85,16 @@ BuildReport build_site(const BuildOptions& options) {
         for (const auto& [path, stamp] : previous->outputs)
             if (!next.outputs.count(path)) removed.push_back(path);
         staging.commit_changes(removed);
+        // Search (issue 5): re-index the published pages when any HTML changed (or the index is missing).
+        const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
+        const bool html_changed = std::any_of(removed.begin(), removed.end(), is_html) ||
+                                  std::any_of(result.files.begin(), result.files.end(),
+                                              [&](const auto& f) { return f.second.written && is_html(f.first); });
+        if (options.search && (html_changed || !publish::has_search_index(options.out)))
+            report.search = publish::index_site(options.out, options.out, options.templates, report.diags);
     } else {
+        // Search (issue 5): a full build indexes the staging folder, so the index is swapped in with its pages.
+        if (options.search) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
         staging.commit();
     }
     publish::write_cache(options.out, next);

@@ -5,6 +5,7 @@
 
 #include "diag/diagnostic.h"
 #include "model/change_summary.h"
+#include "publish/search_index.h"
 
 namespace gongshi {
 
@@ -29,6 +30,7 @@ struct BuildReport {
     bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done
     bool incremental = false;
     model::ChangeSet changes;
+    publish::SearchIndexReport search;  // the Pagefind index, when this build made (or tried to make) one
 };
 
 // Validates only: no output is touched.

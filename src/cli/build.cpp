@@ -27,6 +27,13 @@ std::string describe_changes(const model::ChangeSet& c) {
            " files changed (see /changes/)\n";
 }
 
+std::string describe_search(const publish::SearchIndexReport& s) {
+    if (!s.built) return "";
+    char line[160];
+    std::snprintf(line, sizeof line, "search index: %lld files (%.1f MB) in %.2f s\n", s.files, s.bytes / 1e6, s.seconds);
+    return line;
+}
+
 }  // namespace
 
 void add_commands(CLI::App& app, Commands& c) {
@@ -54,7 +61,7 @@ int run_build(const BuildOptions& options) {
     if (report.unchanged) {
         std::snprintf(line, sizeof line, "%s/ is up to date: no input changed since the last build; 0 files written in %.2f s\n",
                       options.out.string().c_str(), seconds);
-        std::cout << line;
+        std::cout << line << describe_search(report.search);
         return 0;
     }
     std::snprintf(line, sizeof line,
@@ -62,7 +69,7 @@ int run_build(const BuildOptions& options) {
                   options.out.string().c_str(), report.records, report.pages, report.files, report.written,
                   report.bytes / 1e6, report.incremental ? "incremental" : "full", seconds);
     std::cout << line;
-    std::cout << describe_changes(report.changes);
+    std::cout << describe_changes(report.changes) << describe_search(report.search);
     return 0;
 }
 

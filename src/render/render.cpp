@@ -111,6 +111,7 @@ struct Renderer {
             emit(out, key, [&] { return std::move(bytes); });
             if (rel.generic_string() == "style.css") assets.css_url = "/" + out;
             if (rel.generic_string() == "site.js") assets.js_url = "/" + out;
+            if (rel.generic_string() == "search.js") assets.search_js_url = "/" + out;
         }
         return assets;
     }

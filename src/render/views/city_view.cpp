@@ -2,6 +2,7 @@
 
 #include "model/permalinks.h"
 #include "render/views/record_views.h"
+#include "render/views/search_facets.h"
 
 namespace gongshi::render {
 
@@ -64,6 +65,8 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
     View v = frame_view(site, assets, c.name, url, {{"各市", "/cities/"}, {c.name, url}});
     v["name"] = c.name;
     v["code"] = c.code;
+    add_search_filter(v, filter_kind, kind_city);
+    add_search_filter(v, filter_city, c.name);
     ViewList years;
     for (const auto& p : site.config.programs) years.push_back(year_row(site, index, p.year));
     v["years"] = std::move(years);
@@ -153,6 +156,8 @@ View task_view(const model::Site& site, const Assets& assets, int index) {
     View v = frame_view(site, assets, title, url, {{"各市", "/cities/"}, {title, url}});
     v["year"] = t.year;
     v["title"] = t.title;
+    add_search_filter(v, filter_kind, kind_tasks);
+    add_search_filter(v, filter_year, std::to_string(t.year) + "年");
     v["program_name"] = program_name(site, t.year);
     auto n = site.notice_index.find(t.source.value);
     if (n != site.notice_index.end()) {

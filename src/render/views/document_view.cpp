@@ -3,6 +3,7 @@
 #include "model/permalinks.h"
 #include "render/markdown.h"
 #include "render/views/record_views.h"
+#include "render/views/search_facets.h"
 
 namespace gongshi::render {
 
@@ -89,6 +90,8 @@ View notice_view(const model::Site& site, const Assets& assets, int index) {
     ViewList groups = rating_groups(site, index);
     v["has_ratings"] = !groups.empty();
     v["rating_groups"] = std::move(groups);
+    add_search_filter(v, filter_kind, notice_kind(d));
+    add_rating_filters(v, site, site.ratings_of_notice[index]);
     return v;
 }
 
@@ -120,7 +123,9 @@ View reply_view(const model::Site& site, const Assets& assets, int index) {
         const model::City& city = site.cities[site.city_index.at(d.city->value)];
         v["city_name"] = city.name;
         v["city_url"] = model::city_url(city.id);
+        add_search_filter(v, filter_city, city.name);
     }
+    add_search_filter(v, filter_kind, kind_reply);
     return v;
 }
 

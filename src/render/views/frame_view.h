@@ -18,6 +18,7 @@ struct Crumb {
 struct Assets {
     std::string css_url;  // fingerprinted
     std::string js_url;
+    std::string search_js_url;  // the /search/ page's script
 };
 
 // The page's view with the frame fields filled in; the page adds its own fields to it.

@@ -4,6 +4,7 @@
 
 #include "model/permalinks.h"
 #include "render/views/site_views.h"
+#include "render/views/search_facets.h"
 
 namespace gongshi::render {
 
@@ -244,6 +245,9 @@ View rating_list_view(const model::Site& site, const Assets& assets, int year, i
     }
     View v = frame_view(site, assets, title, url, crumbs);
     v["title"] = title;
+    add_search_filter(v, filter_kind, kind_ratings);
+    if (year != 0) add_search_filter(v, filter_year, std::to_string(year) + "年");
+    if (tier >= 0) add_search_filter(v, filter_tier, tier_name(site, tier));
     ViewList groups;
     for (const auto& [key, list] : site.ratings_by_year_tier) {
         if (year != 0 && key.first != year) continue;
@@ -290,6 +294,7 @@ View rating_list_view(const model::Site& site, const Assets& assets, int year, i
 
 View not_found_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "页面未找到", "/404.html", {{"页面未找到", "/404.html"}});
+    exclude_from_search(v);
     return v;
 }
 

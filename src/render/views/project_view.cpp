@@ -3,6 +3,7 @@
 
 #include "model/permalinks.h"
 #include "render/views/record_views.h"
+#include "render/views/search_facets.h"
 
 namespace gongshi::render {
 
@@ -62,6 +63,10 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     v["county_kind"] = county ? county->kind : "开发区";
     v["county_code"] = county ? county->code : "";
     v["has_county_code"] = county != nullptr;
+    add_search_filter(v, filter_kind, kind_project);
+    add_search_filter(v, filter_city, city.name);
+    add_search_filter(v, filter_year, std::to_string(p.year) + "年");
+    add_rating_filters(v, site, site.ratings_of_project[index]);
 
     const std::string first_source = p.facts_source ? p.facts_source->value : "";
     ViewList facts;

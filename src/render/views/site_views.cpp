@@ -4,6 +4,7 @@
 
 #include "model/permalinks.h"
 #include "render/markdown.h"
+#include "render/views/search_facets.h"
 
 namespace gongshi::render {
 
@@ -75,7 +76,11 @@ View data_page_view(const model::Site& site, const Assets& assets) {
 }
 
 View search_view(const model::Site& site, const Assets& assets) {
-    return frame_view(site, assets, "搜索", "/search/", {{"搜索", "/search/"}});
+    View v = frame_view(site, assets, "搜索", "/search/", {{"搜索", "/search/"}});
+    exclude_from_search(v);
+    v["search_js_url"] = assets.search_js_url;
+    v["filter_choices"] = search_filter_choices(site);
+    return v;
 }
 
 View redirect_view(const model::Site& site, const std::string& from_url, const std::string& to_url,
@@ -91,6 +96,7 @@ View redirect_view(const model::Site& site, const std::string& from_url, const s
 
 View changes_view(const model::Site& site, const Assets& assets, const model::ChangeSet& c) {
     View v = frame_view(site, assets, "更新记录", "/changes/", {{"更新记录", "/changes/"}});
+    exclude_from_search(v);
     v["compared"] = c.compared;
     auto list = [](const std::vector<model::Change>& items) {
         ViewList out;
