@@ -12,10 +12,14 @@ struct Commands {
     BuildOptions options;
     CLI::App* build = nullptr;
     CLI::App* check = nullptr;
+    CLI::App* serve = nullptr;
+    int port = 1313;  // serve --port
 };
 
 void add_commands(CLI::App& app, Commands& commands);
 int run_build(const BuildOptions& options);
 int run_check(const BuildOptions& options);
+void add_serve_command(CLI::App& app, Commands& commands);
+int run_serve(const Commands& commands);
 
 }  // namespace gongshi::cli

@@ -1,0 +1,48 @@
+#include "serve/build_status.h"
+
+namespace gongshi::serve {
+
+BuildStatus::BuildStatus(std::string boot_id) : boot_id_(std::move(boot_id)) {}
+
+void BuildStatus::record(bool ok, const diag::Diagnostics& diags) {
+    {
+        const std::lock_guard lock(mutex_);
+        ++builds_;
+        ok_ = ok;
+        diagnostics_ = diags.sorted();
+    }
+    changed_.notify_all();
+}
+
+BuildOutcome BuildStatus::latest() const {
+    const std::lock_guard lock(mutex_);
+    return {version_locked(), ok_, diagnostics_};
+}
+
+std::string BuildStatus::version() const {
+    const std::lock_guard lock(mutex_);
+    return version_locked();
+}
+
+std::string BuildStatus::wait_for_change(const std::string& seen, std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, timeout, [&] { return stopped_ || version_locked() != seen; });
+    return version_locked();
+}
+
+void BuildStatus::stop() {
+    {
+        const std::lock_guard lock(mutex_);
+        stopped_ = true;
+    }
+    changed_.notify_all();
+}
+
+bool BuildStatus::stopped() const {
+    const std::lock_guard lock(mutex_);
+    return stopped_;
+}
+
+std::string BuildStatus::version_locked() const { return boot_id_ + "-" + std::to_string(builds_); }
+
+}  // namespace gongshi::serve
