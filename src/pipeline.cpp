@@ -9,6 +9,7 @@
 #include "publish/search_index.h"
 #include "publish/staging.h"
 #include "render/render.h"
+#include "validate/content_summary.h"
 #include "validate/validate.h"
 
 namespace gongshi {
@@ -37,7 +38,10 @@ std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std
 
 BuildReport check_content(const BuildOptions& options) {
     BuildReport report;
-    load_and_validate(options, report);
+    model::Records records = load::load_content(options.content, report.diags);
+    report.records = records.files_read;
+    if (records.site) validate::validate(records, {options.drafts}, report.diags);
+    report.content_summary = validate::summarize_content(records);
     return report;
 }
 
@@ -75,7 +79,8 @@ BuildReport build_site(const BuildOptions& options) {
             return render::RenderedFile{it->second.key, it->second.size, false};
         };
     const render::RenderResult result =
-        render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes);
+        render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
+                            options.progress);
 
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
@@ -85,6 +90,7 @@ BuildReport build_site(const BuildOptions& options) {
         for (const auto& [path, stamp] : previous->outputs)
             if (!next.outputs.count(path)) removed.push_back(path);
         staging.commit_changes(removed);
+        report.removed = removed;
         // Search (issue 5): re-index the published pages when any HTML changed (or the index is missing).
         const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
         const bool html_changed = std::any_of(removed.begin(), removed.end(), is_html) ||

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "model/change_summary.h"
@@ -16,7 +19,10 @@ struct BuildOptions {
     std::filesystem::path out = "site";
     bool drafts = false;
     int jobs = 1;
+    // Called now and then while pages render (done, total), from any thread; empty: no progress reporting.
+    std::function<void(long long done, long long total)> progress;
     bool search = true;  // build the Pagefind search index (--no-search skips it)
+    int verbosity = 1;   // 0 --quiet, 1 normal, 2 --verbose (the command line's business; the pipeline ignores it)
 };
 
 struct BuildReport {
@@ -31,6 +37,8 @@ struct BuildReport {
     bool incremental = false;
     model::ChangeSet changes;
     publish::SearchIndexReport search;  // the Pagefind index, when this build made (or tried to make) one
+    std::vector<std::string> content_summary;  // check: what the content holds
+    std::vector<std::string> removed;          // output files this build removed (no longer published)
 };
 
 // Validates only: no output is touched.

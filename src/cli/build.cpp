@@ -2,6 +2,9 @@
 #include <cstdio>
 #include <iostream>
 #include <thread>
+#include <mutex>
+#include <functional>
+#include <unistd.h>
 
 #include "cli/commands.h"
 
@@ -14,7 +17,41 @@ void add_shared_options(CLI::App& cmd, BuildOptions& o) {
     cmd.add_option("--templates", o.templates, "templates folder (default: templates)");
     cmd.add_option("--assets", o.assets, "assets folder (default: assets)");
     cmd.add_flag("--drafts", o.drafts, "also publish records marked draft: true");
+    cmd.add_flag_function(
+        "--quiet,-q", [&o](std::int64_t) { o.verbosity = 0; }, "print only errors");
+    cmd.add_flag_function(
+        "--verbose,-v", [&o](std::int64_t) { o.verbosity = 2; }, "also list every file written and removed");
 }
+
+// A one-line progress report on a terminal, redrawn at most ten times a second; nothing when not a terminal.
+class ProgressLine {
+public:
+    explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+    ~ProgressLine() { clear(); }
+    std::function<void(long long, long long)> callback() {
+        if (!enabled_) return {};
+        return [this](long long done, long long total) {
+            std::lock_guard lock(mutex_);
+            const auto now = std::chrono::steady_clock::now();
+            if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
+            last_ = now;
+            std::fprintf(stderr, "\r\033[Krendering %lld/%lld files (%lld%%)", done, total, total ? done * 100 / total : 100);
+            std::fflush(stderr);
+            shown_ = true;
+        };
+    }
+    void clear() {
+        std::lock_guard lock(mutex_);
+        if (shown_) std::fputs("\r\033[K", stderr);
+        shown_ = false;
+    }
+
+private:
+    bool enabled_;
+    bool shown_ = false;
+    std::mutex mutex_;
+    std::chrono::steady_clock::time_point last_{};
+};
 
 std::string describe_changes(const model::ChangeSet& c) {
     if (!c.compared) return "changes: first build (nothing to compare with)\n";
@@ -34,6 +71,18 @@ std::string describe_search(const publish::SearchIndexReport& s) {
     return line;
 }
 
+// Errors always; warnings unless --quiet.
+void print_diagnostics(const diag::Diagnostics& diags, int verbosity) {
+    if (verbosity >= 1) {
+        std::cerr << diag::format_all(diags);
+        return;
+    }
+    diag::Diagnostics errors;
+    for (const auto& d : diags.all())
+        if (d.severity == diag::Severity::error) errors.add(d);
+    std::cerr << diag::format_all(errors);
+}
+
 }  // namespace
 
 void add_commands(CLI::App& app, Commands& c) {
@@ -48,14 +97,19 @@ void add_commands(CLI::App& app, Commands& c) {
     add_shared_options(*c.check, c.options);
 }
 
-int run_build(const BuildOptions& options) {
+int run_build(const BuildOptions& given) {
     const auto start = std::chrono::steady_clock::now();
+    BuildOptions options = given;
+    ProgressLine progress(options.verbosity >= 1 && ::isatty(STDERR_FILENO));
+    if (!options.progress) options.progress = progress.callback();
     const BuildReport report = build_site(options);
-    std::cerr << diag::format_all(report.diags);
+    progress.clear();
+    print_diagnostics(report.diags, options.verbosity);
     if (!report.published) {
         std::cerr << "build failed: " << options.out.string() << "/ was left unchanged\n";
         return 1;
     }
+    if (options.verbosity == 0) return 0;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     char line[512];
     if (report.unchanged) {
@@ -70,14 +124,24 @@ int run_build(const BuildOptions& options) {
                   report.bytes / 1e6, report.incremental ? "incremental" : "full", seconds);
     std::cout << line;
     std::cout << describe_changes(report.changes) << describe_search(report.search);
+    if (options.verbosity >= 2) {
+        for (const auto& path : report.changes.pages_changed) std::cout << "  wrote " << path << "\n";
+        for (const auto& path : report.removed) std::cout << "  removed " << path << "\n";
+    }
     return 0;
 }
 
 int run_check(const BuildOptions& options) {
     const BuildReport report = check_content(options);
-    std::cerr << diag::format_all(report.diags);
-    if (report.diags.has_errors()) return 1;
-    std::cout << "content OK: " << report.records << " records read, " << report.diags.warning_count() << " warnings\n";
+    print_diagnostics(report.diags, options.verbosity);
+    if (options.verbosity >= 1)
+        for (const auto& line : report.content_summary) std::cout << "  " << line << "\n";
+    if (report.diags.has_errors()) {
+        if (options.verbosity >= 1)
+            std::cout << "content has errors: fix the lines above (file:line:col), then run gongshi check again\n";
+        return 1;
+    }
+    if (options.verbosity >= 1) std::cout << "content OK: " << report.records << " records read, " << report.diags.warning_count() << " warnings\n";
     return 0;
 }
 

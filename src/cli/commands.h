@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "pipeline.h"
+#include "scaffold/scaffold.h"
 
 namespace gongshi::cli {
 
@@ -14,6 +15,8 @@ struct Commands {
     CLI::App* check = nullptr;
     CLI::App* serve = nullptr;
     int port = 1313;  // serve --port
+    CLI::App* new_record = nullptr;  // `new notice|reply|project|ratings`
+    scaffold::NewRecord record;
 };
 
 void add_commands(CLI::App& app, Commands& commands);
@@ -21,5 +24,7 @@ int run_build(const BuildOptions& options);
 int run_check(const BuildOptions& options);
 void add_serve_command(CLI::App& app, Commands& commands);
 int run_serve(const Commands& commands);
+void add_new_command(CLI::App& app, Commands& commands);
+int run_new(const BuildOptions& options, const scaffold::NewRecord& record);
 
 }  // namespace gongshi::cli

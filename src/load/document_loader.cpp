@@ -2,6 +2,10 @@
 #include "load/field_reader.h"
 #include "load/record_loaders.h"
 
+#include <algorithm>
+
+#include "model/placeholder.h"
+
 namespace gongshi::load {
 
 using Kind = YamlNode::Kind;
@@ -71,6 +75,11 @@ std::optional<model::Document> load_document(model::Document::Type type, const Y
         diags.error(r.pos_of("date"), "date " + d.date + " is not in the document's year " + std::to_string(d.year),
                     "correct the date or the year");
     r.reject_unknown();
+    if (const size_t at = body.find(model::placeholder); at != std::string::npos) {
+        const int line = body_line + static_cast<int>(std::count(body.begin(), body.begin() + static_cast<long>(at), '\n'));
+        diags.error({r.pos().path, line, 1}, "the text still holds the placeholder " + std::string(model::placeholder),
+                    "replace it with the document's full text as printed");
+    }
     d.body_markdown = std::move(body);
     d.body_line = body_line;
     return d;

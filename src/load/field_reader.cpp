@@ -1,5 +1,7 @@
 #include "load/field_reader.h"
 
+#include "model/placeholder.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -59,6 +61,12 @@ const YamlNode* FieldReader::scalar(const char* key, bool required) {
     if (n == nullptr) return nullptr;
     if (n->kind != Kind::scalar) {
         type_error(*n, key, "a single value");
+        return nullptr;
+    }
+    if (n->scalar.find(model::placeholder) != std::string::npos) {
+        diags_.error(n->pos, "field '" + std::string(key) + "' of " + what_ + " still holds the placeholder " +
+                                 std::string(model::placeholder),
+                     "replace it with the value as the document prints it");
         return nullptr;
     }
     return n;

@@ -72,14 +72,17 @@ struct Renderer {
         });
     }
 
-    void run_all(const std::vector<PageJob>& jobs, int threads) {
+    void run_all(const std::vector<PageJob>& jobs, int threads, const Progress& progress) {
         std::atomic<size_t> next{0};
+        std::atomic<long long> done{0};
+        const long long total = static_cast<long long>(jobs.size());
         std::exception_ptr failure;
         std::mutex failure_mutex;
         auto worker = [&] {
             for (size_t i = next++; i < jobs.size(); i = next++) {
                 try {
                     run(jobs[i]);
+                    if (const long long d = ++done; progress && (d % 256 == 0 || d == total)) progress(d, total);
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();
@@ -121,12 +124,12 @@ struct Renderer {
 
 RenderResult render_site(const model::Site& site, const Templates& templates, const fs::path& assets_dir,
                          publish::OutputSink& sink, int jobs, const PreviousOutput& previous,
-                         model::ChangeSet changes) {
+                         model::ChangeSet changes, const Progress& progress) {
     RenderResult result;
     Renderer r{templates, sink, previous, result, {}};
     const Assets assets = r.publish_assets(assets_dir);
     const std::vector<PageJob> pages = list_pages(site, assets);
-    r.run_all(pages, std::max(1, jobs));
+    r.run_all(pages, std::max(1, jobs), progress);
     for (const auto& p : pages)
         if (p.kind == PageJob::Kind::page && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++result.pages;
 

@@ -32,11 +32,14 @@ struct RenderResult {
 // equals the one this build would write from is left alone.
 using PreviousOutput = std::function<std::optional<RenderedFile>(const std::string& path)>;
 
+// Told how many of the site's files are done, from any render thread, now and then (for a progress line).
+using Progress = std::function<void(long long done, long long total)>;
+
 // `changes` holds the record-level differences from the previous build; the pages this build writes are added
 // to it for the /changes/ page, which is rendered last — or, when nothing changed at all, left as it was, so the
 // page always describes the last build that changed something.
 RenderResult render_site(const model::Site& site, const Templates& templates, const std::filesystem::path& assets_dir,
                          publish::OutputSink& sink, int jobs, const PreviousOutput& previous,
-                         model::ChangeSet changes);
+                         model::ChangeSet changes, const Progress& progress = {});
 
 }  // namespace gongshi::render

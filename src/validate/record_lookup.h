@@ -30,6 +30,7 @@ bool city_has_county(const model::City& city, const std::string& name);
 void check_ids(const model::Records& r, diag::Diagnostics& diags);
 void check_references(const model::Records& r, const RecordLookup& lookup, bool include_drafts, diag::Diagnostics& diags);
 void check_rating_counts(const model::Records& r, diag::Diagnostics& diags);
+void check_printed_names(const model::Records& r, const RecordLookup& lookup, diag::Diagnostics& diags);
 void check_task_tables(const model::Records& r, const RecordLookup& lookup, diag::Diagnostics& diags);
 
 }  // namespace gongshi::validate

@@ -1,5 +1,8 @@
 // References: every id a record names resolves to a record of the right kind (and a published one).
+#include <algorithm>
+
 #include "validate/record_lookup.h"
+#include "validate/suggest.h"
 
 namespace gongshi::validate {
 
@@ -14,8 +17,11 @@ struct RefChecker {
         if (ref.value.empty() || lookup.cities_unreadable) return nullptr;
         auto it = lookup.cities.find(ref.value);
         if (it == lookup.cities.end()) {
+            std::vector<std::string> ids;
+            for (const auto& [id, _] : lookup.cities) ids.push_back(id);
+            const auto near = nearest(ref.value, ids, 3);
             diags.error(ref.pos, std::string(who) + " names unknown city '" + ref.value + "'",
-                        "use a city id from cities.yaml, e.g. taiyuan");
+                        near ? "did you mean '" + *near + "'?" : "use a city id from cities.yaml, e.g. taiyuan");
             return nullptr;
         }
         return it->second;
@@ -49,13 +55,36 @@ struct RefChecker {
 
     void project_location(const model::Project& p) {
         const model::City* c = city(p.city, "project");
-        if (c != nullptr && !p.county.value.empty() && !city_has_county(*c, p.county.value))
+        if (c != nullptr && !p.county.value.empty() && !city_has_county(*c, p.county.value)) {
+            std::vector<std::string> names;
+            for (const auto& k : c->counties) names.push_back(k.name);
+            for (const auto& z : c->zones) names.push_back(z.name);
+            const auto near = nearest(p.county.value, names, 1);
             diags.error(p.county.pos, "county '" + p.county.value + "' is not a county of " + c->name,
-                        "write the county as cities.yaml names it (e.g. 迎泽区), or add a development zone there");
+                        near ? "did you mean '" + *near + "'? write the county as cities.yaml names it"
+                             : "write the county as cities.yaml names it (e.g. 迎泽区), or add a development zone there");
+        }
         if (p.year != 0 && !lookup.years.count(p.year))
             diags.error(p.year_pos, "program year " + std::to_string(p.year) + " is not in site.yaml",
                         "use a year listed under 'programs' in site.yaml");
         if (p.facts_source) document(*p.facts_source, "project facts_source", p.draft);
+    }
+
+    // A near-miss id, or a project whose name is close to the printed one; else how to add the project.
+    std::string unknown_project_hint(const model::RatingEntry& e) const {
+        std::vector<std::string> ids, names;
+        for (const auto& [id, p] : lookup.projects) {
+            ids.push_back(id);
+            names.push_back(p->name);
+        }
+        if (const auto near = nearest(e.project.value, ids, 3))
+            return "did you mean '" + *near + "' (" + lookup.projects.at(*near)->name + ")?";
+        if (const auto near = nearest(e.printed, names, 3)) {
+            const auto& p = *std::find_if(lookup.projects.begin(), lookup.projects.end(),
+                                          [&](const auto& kv) { return kv.second->name == *near; });
+            return "the printed name resembles project '" + p.first + "' (" + *near + ") — did you mean that id?";
+        }
+        return "add content/projects/<city>/" + e.project.value + ".yaml (gongshi new project) or correct the id";
     }
 
     void rating_entry(const model::RatingEntry& e, bool list_is_draft) {
@@ -68,8 +97,7 @@ struct RefChecker {
                 diags.error(e.project.pos, "project '" + id + "' is an old id (alias) of '" + alias->second->id.value + "'",
                             "write the current id '" + alias->second->id.value + "'");
             else
-                diags.error(e.project.pos, "rating names unknown project '" + id + "'",
-                            "add content/projects/<city>/" + id + ".yaml or correct the id");
+                diags.error(e.project.pos, "rating names unknown project '" + id + "'", unknown_project_hint(e));
             return;
         }
         if (it->second->draft && !list_is_draft && !include_drafts)

@@ -31,6 +31,7 @@ void validate(const model::Records& records, const Options& options, diag::Diagn
     check_ids(records, diags);
     check_references(records, lookup, options.include_drafts, diags);
     check_rating_counts(records, diags);
+    check_printed_names(records, lookup, diags);
     check_task_tables(records, lookup, diags);
 }
 

@@ -1,0 +1,326 @@
+#include "scaffold/scaffold.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "load/field_reader.h"
+#include "load/load.h"
+#include "model/placeholder.h"
+#include "validate/suggest.h"
+
+namespace gongshi::scaffold {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string todo(model::placeholder);
+
+std::string or_todo(const std::string& value) { return value.empty() ? todo : value; }
+
+std::string year_of(const std::string& date) { return date.size() >= 4 ? date.substr(0, 4) : todo; }
+
+// Creates the file only if nothing is there (O_EXCL: no race with another writer either).
+bool write_new(const fs::path& file, const std::string& text, diag::Diagnostics& diags) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            diags.error({file.generic_string(), 0, 0}, "a record already exists here; nothing was written",
+                        "choose another id, or edit the existing file");
+        else
+            diags.error({file.generic_string(), 0, 0}, std::string("cannot create the file: ") + std::strerror(errno),
+                        "check the folder exists and is writable");
+        return false;
+    }
+    const char* p = text.data();
+    size_t left = text.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int err = errno;
+            ::close(fd);
+            ::unlink(file.c_str());
+            diags.error({file.generic_string(), 0, 0}, std::string("cannot write the file: ") + std::strerror(err),
+                        "free some disk space and try again");
+            return false;
+        }
+        p += n;
+        left -= static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        ::unlink(file.c_str());
+        diags.error({file.generic_string(), 0, 0}, "cannot write the file", "free some disk space and try again");
+        return false;
+    }
+    return true;
+}
+
+const model::City* find_city(const model::Records& r, const std::string& id) {
+    for (const auto& c : r.cities)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+bool has_program(const model::Records& r, int year) {
+    return r.site && std::any_of(r.site->programs.begin(), r.site->programs.end(),
+                                 [&](const model::Program& p) { return p.year == year; });
+}
+
+std::string city_ids(const model::Records& r, const std::string& given) {
+    std::vector<std::string> ids;
+    for (const auto& c : r.cities) ids.push_back(c.id);
+    if (const auto near = validate::nearest(given, ids, 3)) return "did you mean '" + *near + "'?";
+    std::string out = "use one of: ";
+    for (const auto& c : r.cities) out += c.id + "（" + c.name + "） ";
+    return out;
+}
+
+}  // namespace
+
+std::string notice_text(const NewRecord& r) {
+    return "---\n"
+           "# 文号，照原文填写 / document number exactly as printed\n"
+           "doc_number: " + or_todo(r.doc_number) + "\n"
+           "# 标题，照原文全文填写 / the full title as printed\n"
+           "title: " + or_todo(r.title) + "\n"
+           "# 发文机关 / issuing body\n"
+           "issuer: 山西省民政厅\n"
+           "# 主送机关，照原文；没有则删去此行 / addressees as printed; delete the line if there are none\n"
+           "addressees: [各市民政局]\n"
+           "# 文种：通报 | 通知 | 实施方案 | 报道 / kind of document\n"
+           "kind: 通报\n"
+           "# 成文日期 YYYY-MM-DD / the date printed on the document\n"
+           "date: " + or_todo(r.date) + "\n"
+           "# 文件年份 / the year of the document\n"
+           "year: " + year_of(r.date) + "\n"
+           "# 公开方式：主动公开 | 依申请公开 | 可以公开 | 不予公开 | 未注明 / disclosure class as printed\n"
+           "disclosure: " + todo + "\n"
+           "# 录入所依据的原件文件名 / the source file this record was transcribed from\n"
+           "source_file: " + todo + "\n"
+           "# 摘要：一两句话，用于列表和订阅 / one or two sentences for lists and the feed\n"
+           "summary: " + todo + "\n"
+           "# 旧地址（一般不填） / old ids whose URLs must redirect here (usually none)\n"
+           "aliases: []\n"
+           "# true：暂不发布（gongshi build --drafts 可预览） / true keeps it unpublished (preview with --drafts)\n"
+           "draft: false\n"
+           "---\n" +
+           todo + "：正文，照原文逐段录入，不改写（Markdown；表格用 | 分隔）。\n"
+           "(The full text as printed, paragraph by paragraph, in Markdown.)\n"
+           "\n"
+           "<!-- gongshi:ratings -->\n"
+           "\n"
+           "(上一行标出评价结果名单的位置，名单写在 ratings/" + r.id + ".yaml；本通报不列名单则删去上一行。\n"
+           "The line above marks where the ratings of ratings/" + r.id + ".yaml are shown; delete it if there are none.)\n";
+}
+
+std::string reply_text(const NewRecord& r) {
+    return "---\n"
+           "# 文号，照原文填写 / document number exactly as printed\n"
+           "doc_number: " + or_todo(r.doc_number) + "\n"
+           "# 标题，照原文填写 / the title as printed\n"
+           "title: " + or_todo(r.title) + "\n"
+           "# 答复单位 / the body that replies\n"
+           "issuer: " + todo + "\n"
+           "# 所属城市的id（见 cities.yaml） / city id (see cities.yaml)\n"
+           "city: " + or_todo(r.city) + "\n"
+           "# 主送：提出建议或提案的代表、委员或单位，照原文 / addressee as printed\n"
+           "addressee: " + todo + "\n"
+           "# 所答复的建议、议案或提案 / the motion or proposal answered\n"
+           "motion:\n"
+           "  # 提案（政协） | 议案（人大） | 建议 / proposal (CPPCC) | motion (people's congress) | suggestion\n"
+           "  kind: 提案\n"
+           "  # 编号，照原文（加引号） / its number as printed, in quotes\n"
+           "  number: \"" + todo + "\"\n"
+           "  # 会议，如 市政协十四届四次会议 / the session, e.g. 市政协十四届四次会议\n"
+           "  session: " + todo + "\n"
+           "  # 建议或提案的标题 / its title\n"
+           "  title: " + todo + "\n"
+           "  # 提出人 / who made it\n"
+           "  proposer: " + todo + "\n"
+           "# 办理类别，如 A类；没有则删去 / category as printed, e.g. A类; delete if none\n"
+           "category: A类\n"
+           "# 公开方式：主动公开 | 依申请公开 | 可以公开 | 不予公开 | 未注明 / disclosure class as printed\n"
+           "disclosure: " + todo + "\n"
+           "# 成文日期 YYYY-MM-DD / the date printed on the letter\n"
+           "date: " + or_todo(r.date) + "\n"
+           "# 文件年份 / the year of the letter\n"
+           "year: " + year_of(r.date) + "\n"
+           "# 签发、审核、经办人等，按原文顺序；没有则删去 / signatories in printed order; delete if none\n"
+           "signatories:\n"
+           "  - role: 单位领导\n"
+           "    name: " + todo + "\n"
+           "# 联系方式，照原文；没有则删去 / public contact line as printed; delete if none\n"
+           "contact: " + todo + "\n"
+           "# 录入所依据的原件文件名 / the source file this record was transcribed from\n"
+           "source_file: " + todo + "\n"
+           "# 摘要：一两句话 / one or two sentences for lists and the feed\n"
+           "summary: " + todo + "\n"
+           "aliases: []\n"
+           "draft: false\n"
+           "---\n" +
+           todo + "：答复正文，照原文逐段录入，不改写。\n"
+           "(The full text of the letter as printed, in Markdown.)\n";
+}
+
+std::string project_text(const NewRecord& r) {
+    return "# 项目id，发布后不再更改；文件名须为 <id>.yaml / the project id, never changed once published\n"
+           "id: " + r.id + "\n"
+           "# 项目正式名称，照原文 / the official name as printed\n"
+           "name: " + or_todo(r.title) + "\n"
+           "# 项目年度（site.yaml 的 programs 之一） / program year (one of site.yaml's programs)\n"
+           "year: " + std::to_string(r.year) + "\n"
+           "# 城市id / city id\n"
+           "city: " + r.city + "\n"
+           "# 县（市、区）或开发区，照原文；名称中没有则删去，不要猜 / county or zone as printed; delete if the name states none\n"
+           "county: " + or_todo(r.county) + "\n"
+           "# 街道或乡镇，照名称原文；没有则删去 / street or town as printed in the name; delete if none\n"
+           "town: " + todo + "\n"
+           "# 社区，照名称原文；没有则删去 / community as printed in the name; delete if none\n"
+           "community: " + todo + "\n"
+           "# 以下事实有出处时才填写，并填 facts_source；没有则删去 / the facts below only with a source; else delete\n"
+           "# area_m2: 1234.5        # 建筑面积（平方米） / floor area in m²\n"
+           "# investment_wan: 300    # 总投资（万元） / investment in 10 000 yuan\n"
+           "# construction: 改建      # 新建 | 改建 | 购置 | 其他 / new build, conversion, purchase, other\n"
+           "# beds: 12               # 床位数 / beds\n"
+           "# operator: …            # 运营方 / operator\n"
+           "# facts_source: …        # 说明上述事实的公文id / id of the notice or reply stating them\n"
+           "# 不公开的信息（联系人、电话等），永不发布 / never published (contacts, phone numbers …)\n"
+           "# private:\n"
+           "#   contact: …\n"
+           "# true：暂不发布 / true keeps it unpublished\n"
+           "draft: false\n";
+}
+
+std::string ratings_text(const NewRecord& r, const std::vector<std::string>& tier_ids) {
+    std::string tiers;
+    for (const auto& t : tier_ids) tiers += (tiers.empty() ? "" : " | ") + t;
+    const std::string year = r.year ? std::to_string(r.year) : todo;
+    return "# 通报公布的评价结果，一个（项目年度，等次）一组，按原文顺序\n"
+           "# The ratings the notice issues: one group per (program year, tier), in printed order.\n"
+           "notice: " + r.id + "\n"
+           "groups:\n"
+           "  # 项目年度 / program year\n"
+           "  - year: " + year + "\n"
+           "    # 等次：" + tiers + "（见 site.yaml） / tier id (see site.yaml)\n"
+           "    tier: " + (tier_ids.empty() ? todo : tier_ids.front()) + "\n"
+           "    # 原文“共N家”中的N / the count the notice prints\n"
+           "    declared: 1\n"
+           "    # 原文小标题，如 （一）优秀等次（共N家） / the group heading as printed\n"
+           "    heading: " + todo + "\n"
+           "    entries:\n"
+           "      # 原文序号 / the printed number\n"
+           "      - rank: 1\n"
+           "        # 项目id（projects/<城市>/<id>.yaml） / project id\n"
+           "        project: " + todo + "\n"
+           "        # 名单上的名称，一字不改（错字也照录） / the name exactly as printed, errors included\n"
+           "        printed: " + todo + "\n"
+           "        # 原文有误时写明应为什么及理由；否则删去 / what the print should read, and why; else delete\n"
+           "        # correction: …\n";
+}
+
+std::optional<Written> create(const fs::path& content_dir, const NewRecord& req, diag::Diagnostics& diags) {
+    const diag::SourcePos here{"gongshi new", 0, 0};
+    if (!load::is_valid_id(req.id)) {
+        diags.error(here, "id '" + req.id + "' is not lowercase ASCII letters, digits and hyphens",
+                    "use an id like jinminhan-2024-12 (pinyin and numbers, joined by -)");
+        return std::nullopt;
+    }
+    if (!req.date.empty() && !load::is_valid_date(req.date)) {
+        diags.error(here, "--date '" + req.date + "' is not a real date in the form YYYY-MM-DD",
+                    "write it like 2024-12-20");
+        return std::nullopt;
+    }
+    // The content as it stands: cities, programs and tiers to check the request against. Its own errors are
+    // not this command's business (`gongshi check` reports them), unless it cannot be read at all.
+    diag::Diagnostics ignored;
+    const model::Records records = load::load_content(content_dir, ignored);
+    if (!records.site) {
+        diags.error({(content_dir / "site.yaml").generic_string(), 0, 0}, "cannot read the content folder's site.yaml",
+                    "run the command from the repository root, or pass --content DIR");
+        return std::nullopt;
+    }
+    using Kind = NewRecord::Kind;
+    Written w;
+    std::string text;
+    switch (req.kind) {
+        case Kind::notice:
+            w.file = content_dir / "notices" / (req.id + ".md");
+            text = notice_text(req);
+            w.next_steps = {"fill in every " + todo + " in " + w.file.generic_string(),
+                            "if it lists ratings: gongshi new ratings " + req.id + " --year YEAR"};
+            break;
+        case Kind::reply: {
+            if (!req.city.empty() && !find_city(records, req.city)) {
+                diags.error(here, "--city '" + req.city + "' is not a city id", city_ids(records, req.city));
+                return std::nullopt;
+            }
+            w.file = content_dir / "replies" / (req.id + ".md");
+            text = reply_text(req);
+            w.next_steps = {"fill in every " + todo + " in " + w.file.generic_string()};
+            break;
+        }
+        case Kind::project: {
+            const model::City* city = find_city(records, req.city);
+            if (!city) {
+                diags.error(here, "--city '" + req.city + "' is not a city id", city_ids(records, req.city));
+                return std::nullopt;
+            }
+            if (!has_program(records, req.year)) {
+                diags.error(here, "program year " + std::to_string(req.year) + " is not in site.yaml's programs",
+                            "add the program to content/site.yaml first (see the README: publishing a new notice)");
+                return std::nullopt;
+            }
+            if (!req.county.empty()) {
+                const bool known =
+                    std::any_of(city->counties.begin(), city->counties.end(), [&](auto& c) { return c.name == req.county; }) ||
+                    std::any_of(city->zones.begin(), city->zones.end(), [&](auto& z) { return z.name == req.county; });
+                if (!known) {
+                    std::vector<std::string> all;
+                    for (const auto& c : city->counties) all.push_back(c.name);
+                    for (const auto& z : city->zones) all.push_back(z.name);
+                    std::string names = "use the name as cities.yaml has it:";
+                    for (const auto& c : all) names += " " + c;
+                    if (const auto near = validate::nearest(req.county, all, 1)) names = "did you mean '" + *near + "'?";
+                    diags.error(here, "--county '" + req.county + "' is not a county or zone of " + city->name,
+                                names);
+                    return std::nullopt;
+                }
+            }
+            for (const auto& p : records.projects)
+                if (p.id.value == req.id) {
+                    diags.error(p.id.pos, "a project with id '" + req.id + "' already exists; nothing was written",
+                                "choose another id");
+                    return std::nullopt;
+                }
+            w.file = content_dir / "projects" / req.city / (req.id + ".yaml");
+            text = project_text(req);
+            w.next_steps = {"fill in every " + todo + " in " + w.file.generic_string() + " (delete lines that do not apply)"};
+            break;
+        }
+        case Kind::ratings: {
+            if (req.year && !has_program(records, req.year)) {
+                diags.error(here, "program year " + std::to_string(req.year) + " is not in site.yaml's programs",
+                            "add the program to content/site.yaml first (see the README: publishing a new notice)");
+                return std::nullopt;
+            }
+            std::vector<std::string> tiers;
+            for (const auto& t : records.site->tiers) tiers.push_back(t.id);
+            w.file = content_dir / "ratings" / (req.id + ".yaml");
+            text = ratings_text(req, tiers);
+            w.next_steps = {"list every group and entry of the notice in " + w.file.generic_string()};
+            break;
+        }
+    }
+    if (!write_new(w.file, text, diags)) return std::nullopt;
+    w.next_steps.push_back("then run: gongshi check");
+    return w;
+}
+
+}  // namespace gongshi::scaffold

@@ -1,0 +1,225 @@
+// Incremental builds: an unchanged page is neither re-rendered nor re-written (same inode, same modification
+// time), a change re-writes exactly the files whose bytes change, and a cache that cannot be trusted is ignored.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "test_support.h"
+
+using namespace gongshi::testing;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct FileIdentity {
+    ino_t inode = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+
+// path → (inode, mtime): a file a build rewrote gets a new inode (it is renamed in from the staging folder).
+std::map<std::string, FileIdentity> identities(const fs::path& root) {
+    std::map<std::string, FileIdentity> out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file()) continue;
+        struct stat st {};
+        REQUIRE(::stat(e.path().c_str(), &st) == 0);
+        out[e.path().lexically_relative(root).generic_string()] = {
+            st.st_ino, static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+    }
+    return out;
+}
+
+std::set<std::string> rewritten(const std::map<std::string, FileIdentity>& before,
+                                const std::map<std::string, FileIdentity>& after) {
+    std::set<std::string> out;
+    for (const auto& [path, id] : after) {
+        auto it = before.find(path);
+        if (it == before.end() || !(it->second == id)) out.insert(path);
+    }
+    return out;
+}
+
+std::set<std::string> differing(const std::map<std::string, std::string>& before,
+                                const std::map<std::string, std::string>& after) {
+    std::set<std::string> out;
+    for (const auto& [path, bytes] : after) {
+        auto it = before.find(path);
+        if (it == before.end() || it->second != bytes) out.insert(path);
+    }
+    return out;
+}
+
+struct Site {
+    TempDir dir;
+    fs::path content = copy_fixture("good", dir.path());
+    fs::path templates = dir.path() / "templates";
+    fs::path assets = dir.path() / "assets";
+    fs::path out = dir.path() / "site";
+
+    Site() {
+        fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
+        fs::copy(source_dir() / "assets", assets, fs::copy_options::recursive);
+    }
+    std::string build(const fs::path& to) const {
+        std::string output;
+        const std::string args = "build --no-search --content " + content.string() + " --templates " +
+                                 templates.string() + " --assets " + assets.string() + " --out " + to.string();
+        const int status = run_gongshi(args, output);
+        INFO(output);
+        REQUIRE(status == 0);
+        return output;
+    }
+    std::string build() const { return build(out); }
+    // What a build from scratch of the same inputs writes (the reference an incremental build must equal).
+    std::map<std::string, std::string> clean_build() const {
+        const fs::path fresh = dir.path() / "fresh" / "site";
+        fs::remove_all(fresh.parent_path());
+        build(fresh);
+        return read_tree(fresh);
+    }
+};
+
+// Every file but the changes log, whose text says what the last build changed and so differs by design.
+std::map<std::string, std::string> without_log(std::map<std::string, std::string> tree) {
+    tree.erase("changes/index.html");
+    return tree;
+}
+
+const char* const new_project = R"(id: taiyuan-yingze-qiaodong-2023
+name: 太原市迎泽区桥东街道新建社区养老幸福工程
+year: 2023
+city: taiyuan
+county: 迎泽区
+town: 桥东街道
+community: 新建社区
+)";
+
+const char* const new_rating_group = R"(  - year: 2023
+    tier: excellent
+    declared: 1
+    heading: （三）优秀等次（共1家）
+    entries:
+      - rank: 1
+        project: taiyuan-yingze-qiaodong-2023
+        printed: 太原市迎泽区桥东街道新建社区养老幸福工程
+)";
+
+}  // namespace
+
+TEST_CASE("a rebuild with nothing changed writes no file", "[incremental]") {
+    Site s;
+    CHECK_THAT(s.build(), Contains("full"));
+    const auto ids = identities(s.out);
+    const auto bytes = read_tree(s.out);
+    CHECK_THAT(s.build(), Contains("is up to date") && Contains("0 files written"));
+    CHECK(identities(s.out) == ids);
+
+    // Touching every input (new modification times, same bytes) goes through the whole render, still writing nothing:
+    // not even the changes log, which keeps describing the last build that changed something.
+    for (const auto& e : fs::recursive_directory_iterator(s.content))
+        if (e.is_regular_file()) fs::last_write_time(e.path(), fs::file_time_type::clock::now());
+    CHECK_THAT(s.build(), Contains("0 files written") && Contains("incremental") && Contains("changes: none"));
+    CHECK(identities(s.out) == ids);
+    CHECK(read_tree(s.out) == bytes);
+}
+
+TEST_CASE("adding one rating rewrites exactly the files it changes, and equals a clean build", "[incremental]") {
+    Site s;
+    write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project);
+    s.build();
+    const auto ids = identities(s.out);
+    const auto bytes = read_tree(s.out);
+
+    write_text(s.content / "ratings/jinminhan-2023-169.yaml",
+               read_text(s.content / "ratings/jinminhan-2023-169.yaml") + new_rating_group);
+    const std::string output = s.build();
+    CHECK_THAT(output, Contains("incremental") && Contains("1 ratings added"));
+    const auto after = read_tree(s.out);
+
+    // No page left stale, no page written for nothing.
+    CHECK(without_log(after) == without_log(s.clean_build()));
+    std::set<std::string> expected = differing(bytes, after);
+    CHECK(rewritten(ids, identities(s.out)) == expected);
+
+    // The pages a rating belongs on are among them; pages it has nothing to do with are not.
+    for (const char* page : {"projects/taiyuan-yingze-qiaodong-2023/index.html", "notices/jinminhan-2023-169/index.html",
+                             "cities/taiyuan/index.html", "tasks/2023/index.html", "ratings/2023/excellent/index.html",
+                             "index.html", "data/ratings.csv", "data/ratings.json", "changes/index.html"})
+        CHECK(expected.count(page) == 1);
+    for (const char* page : {"projects/datong-pingcheng-boxue-2023/index.html", "cities/datong/index.html",
+                             "notices/jinminfa-2023-7/index.html", "replies/changminhan-2023-94/index.html",
+                             "404.html", "robots.txt", "sitemap.xml"})
+        CHECK(expected.count(page) == 0);
+    CHECK_THAT(after.at("changes/index.html"), Contains("新增评价") && Contains("taiyuan-yingze-qiaodong-2023"));
+}
+
+TEST_CASE("a changed template re-renders the pages that use it, and only those", "[incremental]") {
+    Site s;
+    s.build();
+    const auto ids = identities(s.out);
+    const auto bytes = read_tree(s.out);
+    const std::string text = read_text(s.templates / "project.mustache");
+    write_text(s.templates / "project.mustache", text + "<p>模板已修改</p>\n");
+    s.build();
+    const auto changed = rewritten(ids, identities(s.out));
+    std::set<std::string> projects;
+    for (const auto& [path, page] : bytes)  // project pages (the old URLs of aliases are redirects, not project pages)
+        if (path.rfind("projects/", 0) == 0 && path != "projects/index.html" &&
+            page.find("http-equiv=\"refresh\"") == std::string::npos)
+            projects.insert(path);
+    std::set<std::string> expected = projects;
+    expected.insert("changes/index.html");
+    CHECK(projects.size() == 3);
+    CHECK(changed == expected);
+    for (const auto& p : projects) CHECK_THAT(read_text(s.out / p), Contains("模板已修改"));
+    CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
+}
+
+TEST_CASE("a changed asset gets a new fingerprinted name and every page that links it is rewritten", "[incremental]") {
+    Site s;
+    s.build();
+    const auto before = read_tree(s.out);
+    write_text(s.assets / "style.css", read_text(s.assets / "style.css") + "\n/* changed */\n");
+    s.build();
+    const auto after = read_tree(s.out);
+    CHECK(without_log(after) == without_log(s.clean_build()));
+    int old_css = 0, new_css = 0;
+    for (const auto& [path, _] : before) old_css += path.rfind("assets/style.", 0) == 0;
+    for (const auto& [path, _] : after) new_css += path.rfind("assets/style.", 0) == 0;
+    CHECK(old_css == 1);
+    CHECK(new_css == 1);  // the old stylesheet is removed, not left behind
+    for (const auto& [path, bytes] : after)
+        if (path.size() > 5 && path.ends_with(".html") && bytes.find("stylesheet") != std::string::npos)
+            CHECK(before.at(path) != bytes);
+}
+
+TEST_CASE("a corrupt, foreign or stale cache is ignored: a full build with the same output", "[incremental]") {
+    Site s;
+    s.build();
+    const fs::path cache = s.dir.path() / "site.cache";
+    REQUIRE(fs::exists(cache));
+    const auto reference = without_log(read_tree(s.out));
+
+    SECTION("one flipped byte") {
+        std::string bytes = read_text(cache);
+        bytes[bytes.size() / 2] ^= 0x20;
+        write_text(cache, bytes);
+    }
+    SECTION("truncated") {
+        const std::string bytes = read_text(cache);
+        write_text(cache, bytes.substr(0, bytes.size() / 3));
+    }
+    SECTION("garbage") { write_text(cache, "not a cache\n"); }
+    SECTION("a published file altered by hand") {
+        write_text(s.out / "projects/datong-pingcheng-boxue-2023/index.html", "edited by hand");
+    }
+    SECTION("a published file deleted by hand") { fs::remove(s.out / "cities/datong/index.html"); }
+
+    const std::string output = s.build();
+    CHECK_THAT(output, Contains("(") && Contains("full)"));
+    CHECK(without_log(read_tree(s.out)) == reference);
+    // The next build trusts the cache it just wrote again.
+    CHECK_THAT(s.build(), Contains("is up to date"));
+}
