@@ -103,3 +103,32 @@ TEST_CASE("usage errors exit 2; --help and --version exit 0", "[cli]") {
     CHECK(run_gongshi("--version", output) == 0);
     CHECK_THAT(output, Contains("gongshi 0."));
 }
+
+TEST_CASE("a build that runs out of space leaves the previous site byte-identical and says why", "[publish]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    const fs::path out = dir.path() / "site";
+    std::string output;
+    REQUIRE(run_gongshi(build_args(content, out, "--no-search"), output) == 0);
+    const auto before = read_tree(out);
+    edit(content / "projects/datong/datong-pingcheng-boxue-2023.yaml", "name: 大同市平城区马军营街道博学社区养老幸福工程",
+         "name: 大同市平城区马军营街道博学社区养老幸福工程（改）");
+    // A file-size limit makes every write past 4 KB fail with EFBIG, as a full disk fails with ENOSPC: the build
+    // must notice, stop, and publish nothing. (SIGXFSZ is ignored so the write returns the error instead.)
+    const std::string limited = "-c \"trap '' XFSZ; ulimit -f 8; exec " + std::string(GONGSHI_BINARY) + " " +
+                                build_args(content, out, "--no-search --jobs 1") + "\"";
+    FILE* pipe = ::popen(("sh " + limited + " 2>&1").c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    output.clear();
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+    const int status = ::pclose(pipe);
+    INFO(output);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);
+    CHECK_THAT(output, Contains("left unchanged"));
+    CHECK(read_tree(out) == before);
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find("staging") == std::string::npos);
+}
