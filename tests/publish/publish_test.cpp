@@ -93,7 +93,7 @@ TEST_CASE("check reports five different mistakes, each located, and exits 1", "[
     CHECK_THAT(output, Contains("5 errors, 0 warnings"));
 }
 
-TEST_CASE("usage errors exit 2; --help and --version exit 0", "[cli]") {
+TEST_CASE("usage errors exit 2, and --help and --version exit 0", "[cli]") {
     std::string output;
     CHECK(run_gongshi("build --no-such-flag", output) == 2);
     CHECK(run_gongshi("", output) == 2);

@@ -70,7 +70,7 @@ TEST_CASE("a build with Pagefind missing still publishes, with one warning that 
     CHECK_FALSE(site.leftover_scratch());
 }
 
-TEST_CASE("--no-search publishes no pagefind/ folder and never runs Pagefind", "[search]") {
+TEST_CASE("a build with --no-search publishes no pagefind/ folder and never runs Pagefind", "[search]") {
     SearchSite site;
     PagefindOverride fake(site.fake_pagefind(writes_bundle).string());
     std::string output;
@@ -94,7 +94,7 @@ TEST_CASE("a Pagefind that fails half-way leaves no index and no temporary folde
     CHECK_FALSE(site.leftover_scratch());
 }
 
-TEST_CASE("Pagefind is given the output folder and its bundle becomes pagefind/; an unchanged rebuild does not "
+TEST_CASE("Pagefind is given the output folder and its bundle becomes pagefind/, and an unchanged rebuild does not "
           "re-index, a changed page does", "[search]") {
     SearchSite site;
     PagefindOverride fake(site.fake_pagefind(writes_bundle).string());
