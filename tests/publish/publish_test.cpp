@@ -20,7 +20,7 @@ TEST_CASE("a build of good content publishes every record's page", "[publish]") 
     TempDir dir;
     const fs::path content = copy_fixture("good", dir.path());
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "site"), output) == 0);
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search"), output) == 0);
     CHECK_THAT(output, Contains("built ") && Contains("records read") && Contains("pages"));
     const auto files = read_tree(dir.path() / "site");
     for (const char* page : {"index.html", "projects/taiyuan-yingze-longchengxinyuan-2022/index.html",
@@ -35,10 +35,10 @@ TEST_CASE("a build that fails on bad content leaves the previous site byte-ident
     const fs::path content = copy_fixture("good", dir.path());
     const fs::path out = dir.path() / "site";
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, out), output) == 0);
+    REQUIRE(run_gongshi(build_args(content, out, "--no-search"), output) == 0);
     const auto before = read_tree(out);
     edit(content / "tasks/2023.yaml", "declared_total: 3", "declared_total: 4");
-    CHECK(run_gongshi(build_args(content, out), output) == 1);
+    CHECK(run_gongshi(build_args(content, out, "--no-search"), output) == 1);
     CHECK_THAT(output, Contains("error: rows add up to 3") && Contains("was left unchanged"));
     CHECK(read_tree(out) == before);
     for (const auto& e : fs::directory_iterator(dir.path()))
@@ -50,7 +50,7 @@ TEST_CASE("a build that fails on a broken template leaves the previous site byte
     const fs::path content = copy_fixture("good", dir.path());
     const fs::path out = dir.path() / "site";
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, out), output) == 0);
+    REQUIRE(run_gongshi(build_args(content, out, "--no-search"), output) == 0);
     const auto before = read_tree(out);
     fs::copy(source_dir() / "templates", dir.path() / "templates", fs::copy_options::recursive);
     write_text(dir.path() / "templates/project.mustache", "{{#unclosed}}");
