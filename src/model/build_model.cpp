@@ -78,6 +78,16 @@ Site build_model(Records records, bool include_drafts) {
         s.city_of_project[i] = c;
         s.projects_of_city[c].push_back(static_cast<int>(i));
     }
+    s.county_group_of_project.resize(s.projects.size(), -1);
+    std::map<std::pair<int, std::string>, int> county_groups;
+    for (size_t i = 0; i < s.projects.size(); ++i) {
+        if (s.projects[i].county.value.empty()) continue;
+        const auto [it, added] = county_groups.try_emplace({s.city_of_project[i], s.projects[i].county.value},
+                                                           static_cast<int>(s.projects_of_county_group.size()));
+        if (added) s.projects_of_county_group.emplace_back();
+        s.county_group_of_project[i] = it->second;
+        s.projects_of_county_group[it->second].push_back(static_cast<int>(i));
+    }
     for (size_t i = 0; i < s.replies.size(); ++i)
         if (s.replies[i].city) s.replies_of_city[s.city_index.at(s.replies[i].city->value)].push_back(static_cast<int>(i));
 

@@ -35,6 +35,9 @@ struct Site {
     std::vector<std::vector<int>> ratings_of_project;  // in program-year order
     std::vector<std::vector<int>> ratings_of_notice;   // printed order
     std::vector<std::vector<int>> projects_of_city;    // by id
+    // Projects grouped by (city, county as printed), by id; -1 / no group for a project that names no county.
+    std::vector<int> county_group_of_project;
+    std::vector<std::vector<int>> projects_of_county_group;
     std::vector<std::vector<int>> replies_of_city;
     std::map<std::pair<int, int>, std::vector<int>> ratings_by_year_tier;  // (year, tier index)
 
