@@ -1,5 +1,7 @@
 // Walks content/, reads each file once and hands it to the loader of its kind.
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "load/field_reader.h"
 #include "load/load.h"
@@ -87,6 +89,48 @@ struct Walker {
         }
     }
 
+    // Projects are most of the files (100 000 in a national edition), so they are read and parsed on every core;
+    // each file's diagnostics are collected apart and appended in file order, so the output does not depend on
+    // the thread count.
+    void load_projects(const std::vector<fs::path>& found) {
+        struct Loaded {
+            diag::Diagnostics diags;
+            std::optional<model::Project> project;
+            bool unreadable = false;
+        };
+        std::vector<Loaded> loaded(found.size());
+        std::atomic<size_t> next{0};
+        auto worker = [&] {
+            for (size_t i = next++; i < found.size(); i = next++) {
+                Loaded& l = loaded[i];
+                Walker w{root, l.diags, out};
+                const std::string name = shown(found[i]);
+                std::optional<YamlNode> y;
+                if (auto text = read_source(found[i], name, l.diags)) y = parse_yaml(*text, name, l.diags);
+                if (!y) {
+                    l.unreadable = true;
+                    continue;
+                }
+                l.project = load_project(*y, name, l.diags);
+                if (l.project) w.check_file_name(found[i], l.project->id);
+            }
+        };
+        const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), found.size() / 64 + 1);
+        std::vector<std::thread> pool;
+        for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool) t.join();
+        out.projects.reserve(out.projects.size() + found.size());
+        for (size_t i = 0; i < found.size(); ++i) {
+            Loaded& l = loaded[i];
+            ++out.files_read;
+            diags.append(l.diags);
+            // unreadable, not a mapping (no "unknown project" cascade), or without an id
+            if (l.unreadable || !l.project || l.project->id.value.empty()) out.unreadable.insert(found[i].stem().string());
+            if (l.project) out.projects.push_back(std::move(*l.project));
+        }
+    }
+
     void run() {
         std::error_code ec;
         if (!fs::is_directory(root, ec)) {
@@ -117,17 +161,7 @@ struct Walker {
                 out.tasks.push_back(std::move(*t));
             }
         }
-        for (const fs::path& file : files(root / "projects", ".yaml", true)) {
-            auto y = read_yaml(file);
-            if (!y) continue;
-            if (auto p = load_project(*y, shown(file), diags)) {
-                if (p->id.value.empty()) out.unreadable.insert(file.stem().string());
-                check_file_name(file, p->id);
-                out.projects.push_back(std::move(*p));
-            } else {
-                out.unreadable.insert(file.stem().string());  // not a mapping: no "unknown project" cascade
-            }
-        }
+        load_projects(files(root / "projects", ".yaml", true));
         for (const fs::path& file : files(root / "ratings", ".yaml", false)) {
             auto y = read_yaml(file);
             if (!y) continue;

@@ -91,6 +91,27 @@ std::string read_file(const fs::path& p) {
     return s.str();
 }
 
+// The partials `text` names ("{{> name}}"), and the ones those name in turn.
+std::map<std::string, std::string> used_partials(const std::string& text,
+                                                 const std::map<std::string, std::string>& partials) {
+    std::map<std::string, std::string> used;
+    std::vector<const std::string*> todo{&text};
+    while (!todo.empty()) {
+        const std::string& t = *todo.back();
+        todo.pop_back();
+        for (size_t at = t.find("{{>"); at != std::string::npos; at = t.find("{{>", at + 3)) {
+            const size_t end = t.find("}}", at + 3);
+            if (end == std::string::npos) break;
+            std::string name = t.substr(at + 3, end - at - 3);
+            name.erase(0, name.find_first_not_of(" \t"));
+            name.erase(name.find_last_not_of(" \t") + 1);
+            auto p = partials.find(name);
+            if (p != partials.end() && used.emplace(name, p->second).second) todo.push_back(&p->second);
+        }
+    }
+    return used;
+}
+
 }  // namespace
 
 Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
@@ -112,6 +133,7 @@ Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
         if (f.parent_path().filename() == "partials") t.partials_[name] = std::move(text);
         else t.pages_[name] = std::move(text);
     }
+    for (const auto& [name, text] : t.pages_) t.used_partials_[name] = used_partials(text, t.partials_);
     for (const char* required : {"layout", "home", "project", "project_list", "notice", "notice_list", "reply",
                                  "reply_list", "city", "city_list", "task", "rating_list", "not_found", "data", "search",
                                  "redirect", "feed", "sitemap", "changes"})
@@ -130,14 +152,14 @@ std::uint64_t Templates::fingerprint(const std::string& name, bool with_layout) 
 }
 
 std::string Templates::render_bare(const std::string& name, const View& view) const {
-    return mstch::render(pages_.at(name), to_node(view), partials_);
+    return mstch::render(pages_.at(name), to_node(view), used_partials_.at(name));
 }
 
 std::string Templates::render_page(const std::string& name, const View& view) const {
     mstch::node root = to_node(view);
-    std::string content = mstch::render(pages_.at(name), root, partials_);
+    std::string content = mstch::render(pages_.at(name), root, used_partials_.at(name));
     boost::get<mstch::map>(root)["content"] = std::move(content);
-    return mstch::render(pages_.at("layout"), root, partials_);
+    return mstch::render(pages_.at("layout"), root, used_partials_.at("layout"));
 }
 
 }  // namespace gongshi::render

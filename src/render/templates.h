@@ -28,6 +28,9 @@ public:
 private:
     std::map<std::string, std::string> pages_;
     std::map<std::string, std::string> partials_;
+    // Per template, only the partials it uses (directly or through other partials): mstch parses every partial
+    // it is handed on every render, so handing it all of them costs time on every page.
+    std::map<std::string, std::map<std::string, std::string>> used_partials_;
 };
 
 std::string escape_html(std::string_view s);
