@@ -157,6 +157,9 @@ def main():
             shown = "" if x is None else (f"{x:.2f}×" if at_least or "floor" in name else f"{x:.3f}")
             p(f"| {n} | {name} | {shown} | {text} | {verdict(x, limit, at_least) if x is not None else 'not measured'} |")
     p("")
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profile.md")
+    if os.path.exists(notes):  # the hand-written profile findings, kept across runs
+        p(open(notes, encoding="utf-8").read())
 
 
 if __name__ == "__main__":
