@@ -2,6 +2,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <set>
 
 #include "load/load.h"
 #include "model/site.h"
@@ -82,28 +83,34 @@ BuildReport build_site(const BuildOptions& options) {
         render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
                             options.progress);
 
-    publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary};
+    publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
-    publish::remove_cache(options.out);  // until the new site is in place, no cache describes it
+    const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
     if (previous) {
         std::vector<std::string> removed;
         for (const auto& [path, stamp] : previous->outputs)
             if (!next.outputs.count(path)) removed.push_back(path);
-        staging.commit_changes(removed);
         report.removed = removed;
-        // Search (issue 5): re-index the published pages when any HTML changed (or the index is missing).
-        const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
+        // Search (issue 5): re-index when any HTML changed (or the index is missing); else keep the index as it is.
         const bool html_changed = std::any_of(removed.begin(), removed.end(), is_html) ||
                                   std::any_of(result.files.begin(), result.files.end(),
                                               [&](const auto& f) { return f.second.written && is_html(f.first); });
-        if (options.search && (html_changed || !publish::has_search_index(options.out)))
-            report.search = publish::index_site(options.out, options.out, options.templates, report.diags);
-    } else {
-        // Search (issue 5): a full build indexes the staging folder, so the index is swapped in with its pages.
-        if (options.search) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
-        staging.commit();
+        const bool reindex = options.search && (html_changed || !publish::has_search_index(options.out));
+        const std::set<std::string> gone(removed.begin(), removed.end());
+        staging.link_unchanged([&](const std::string& path) {
+            if (gone.count(path)) return false;
+            if (path.rfind("pagefind/", 0) == 0) return options.search && !reindex;
+            return true;
+        });
+        if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
+    } else if (options.search) {
+        // Search (issue 5): the index is built in the staging folder, so it is swapped in with its pages.
+        report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
     }
-    publish::write_cache(options.out, next);
+    next.site = publish::folder_identity(staging.dir());
+    publish::write_pending_cache(options.out, next);
+    staging.commit();
+    publish::promote_pending_cache(options.out);
 
     report.pages = result.pages;
     report.files = static_cast<long long>(result.files.size());

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* magic = "gongshi-cache 1";
+constexpr const char* magic = "gongshi-cache 2";  // 2: the output folder's identity (S)
 
 std::uint64_t checksum(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -67,6 +67,16 @@ std::optional<std::uint64_t> to_u64(const std::string& s) {
 
 fs::path cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache"); }
 
+namespace {
+fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
+}  // namespace
+
+std::string folder_identity(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
+    return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+}
+
 std::string generator_identity() {
     struct stat st {};
     if (::stat("/proc/self/exe", &st) != 0) return "unknown";
@@ -88,9 +98,10 @@ std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
     return out;
 }
 
-void write_cache(const fs::path& out_dir, const BuildCache& c) {
+void write_pending_cache(const fs::path& out_dir, const BuildCache& c) {
     std::string body;
     body += "G\t" + escape(c.generator) + "\n";
+    body += "S\t" + escape(c.site) + "\n";
     body += "O\t" + escape(c.options) + "\n";
     for (const auto& i : c.inputs)
         body += "I\t" + escape(i.path) + "\t" + std::to_string(i.size) + "\t" + std::to_string(i.mtime_ns) + "\n";
@@ -100,7 +111,7 @@ void write_cache(const fs::path& out_dir, const BuildCache& c) {
     for (const auto& [url, title] : c.summary.documents) body += "D\t" + escape(url) + "\t" + escape(title) + "\n";
     for (const auto& [key, tier] : c.summary.ratings) body += "R\t" + escape(key) + "\t" + escape(tier) + "\n";
     const std::string text = std::string(magic) + "\n" + body + "checksum\t" + std::to_string(checksum(body)) + "\n";
-    const fs::path target = cache_path(out_dir);
+    const fs::path target = pending_cache_path(out_dir);
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
@@ -114,17 +125,18 @@ void write_cache(const fs::path& out_dir, const BuildCache& c) {
     fs::rename(tmp, target);
 }
 
-void remove_cache(const fs::path& out_dir) {
+void promote_pending_cache(const fs::path& out_dir) {
     std::error_code ec;
-    fs::remove(cache_path(out_dir), ec);
+    fs::rename(pending_cache_path(out_dir), cache_path(out_dir), ec);  // if it fails: no cache, a full build next
 }
 
 namespace {
 std::optional<BuildCache> parse_body(const std::string& body, const std::string& generator);
 }
 
-std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator) {
-    std::ifstream f(cache_path(out_dir), std::ios::binary);
+namespace {
+std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator) {
+    std::ifstream f(file, std::ios::binary);
     if (!f) return std::nullopt;
     std::stringstream buf;
     buf << f.rdbuf();
@@ -144,6 +156,24 @@ std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string&
         return std::nullopt;
     }
 }
+}  // namespace
+
+std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator) {
+    const std::string site = folder_identity(out_dir);
+    if (site.empty()) return std::nullopt;
+    std::error_code ec;
+    if (fs::exists(pending_cache_path(out_dir), ec)) {
+        auto pending = read_cache_file(pending_cache_path(out_dir), generator);
+        if (pending && pending->site == site) {  // its build swapped the site in and was stopped before the rename
+            promote_pending_cache(out_dir);
+            return pending;
+        }
+        fs::remove(pending_cache_path(out_dir), ec);  // its build never swapped its site in
+    }
+    auto current = read_cache_file(cache_path(out_dir), generator);
+    if (!current || current->site != site) return std::nullopt;
+    return current;
+}
 
 namespace {
 std::optional<BuildCache> parse_body(const std::string& body, const std::string& generator) {
@@ -153,6 +183,7 @@ std::optional<BuildCache> parse_body(const std::string& body, const std::string&
     while (std::getline(lines, line)) {
         const auto f = split_tabs(line);
         if (f[0] == "G" && f.size() == 2) c.generator = f[1];
+        else if (f[0] == "S" && f.size() == 2) c.site = f[1];
         else if (f[0] == "O" && f.size() == 2) c.options = f[1];
         else if (f[0] == "I" && f.size() == 4) {
             auto size = to_u64(f[2]);

@@ -1,5 +1,10 @@
 // The build cache beside the output ("<out>.cache"): what the last successful build read and wrote, so the
 // next build re-renders and re-writes only what changed. A cache that fails any check is ignored, never trusted.
+//
+// A cache names the output folder it describes by identity (device and inode): a build writes its cache as
+// "<out>.cache.next" naming its staging folder, swaps the folder in, then renames the cache into place. A build
+// killed between the two steps leaves either the old site with the old cache, or the new site with the pending
+// cache, and read_cache picks the one that names the folder really in place (so the changes log stays right).
 #pragma once
 
 #include <cstdint>
@@ -31,19 +36,26 @@ struct BuildCache {
     std::vector<InputStamp> inputs;
     std::map<std::string, OutputStamp> outputs;
     model::ModelSummary summary;
+    std::string site;  // identity of the output folder this cache describes (folder_identity)
 };
 
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
+// "device:inode" of a folder (kept by rename and by the swap of a staging folder), or "" if it does not exist.
+std::string folder_identity(const std::filesystem::path& dir);
 // Identity of the running binary (size and modification time of /proc/self/exe).
 std::string generator_identity();
 // Every input file under the folders, sorted, with size and modification time.
 std::vector<InputStamp> stamp_inputs(const std::vector<std::filesystem::path>& dirs);
 
-// Reads and checks the cache (format, checksum, generator); nothing if it is missing, corrupt or stale.
+// Reads and checks the cache describing the output folder in place (format, checksum, generator, folder
+// identity): "<out>.cache", or a pending "<out>.cache.next" whose build swapped its site in (then renamed into
+// place). A pending cache naming another folder is removed. Nothing if no cache can be trusted.
 std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator);
 // True if every file the cache lists is in the output with the recorded size (nobody has altered the site).
 bool outputs_intact(const std::filesystem::path& out_dir, const BuildCache& cache);
-void write_cache(const std::filesystem::path& out_dir, const BuildCache& cache);
-void remove_cache(const std::filesystem::path& out_dir);
+// Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder).
+void write_pending_cache(const std::filesystem::path& out_dir, const BuildCache& cache);
+// After the swap: the pending cache becomes "<out>.cache".
+void promote_pending_cache(const std::filesystem::path& out_dir);
 
 }  // namespace gongshi::publish

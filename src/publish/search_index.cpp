@@ -1,13 +1,14 @@
 #include "publish/search_index.h"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -41,7 +42,8 @@ struct ProcessResult {
     std::string output;    // stdout and stderr, interleaved
 };
 
-// Runs the program directly (posix_spawn, no shell), collecting its output through one pipe.
+// Runs the program directly (fork + exec, no shell), collecting its output through one pipe. The child is killed
+// with gongshi (PR_SET_PDEATHSIG): a build killed mid-index leaves no indexer writing into a dead staging folder.
 ProcessResult run_process(const fs::path& program, const std::vector<std::string>& args) {
     ProcessResult result;
     int pipe_fds[2];
@@ -49,19 +51,24 @@ ProcessResult run_process(const fs::path& program, const std::vector<std::string
         result.output = std::strerror(errno);
         return result;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
     std::vector<std::string> argv_text{program.string()};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_text) argv.push_back(a.data());
     argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawn_error = ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid == 0) {  // the child: only async-signal-safe calls until exec
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);  // the parent died before the line above
+        const int null_fd = ::open("/dev/null", O_RDONLY);
+        if (null_fd < 0 || ::dup2(null_fd, 0) < 0 || ::dup2(pipe_fds[1], 1) < 0 || ::dup2(pipe_fds[1], 2) < 0) ::_exit(127);
+        ::execve(program.c_str(), argv.data(), environ);
+        const char message[] = "cannot start the program\n";
+        [[maybe_unused]] const ssize_t n = ::write(2, message, sizeof message - 1);
+        ::_exit(127);
+    }
+    const int spawn_error = pid < 0 ? errno : 0;
     ::close(pipe_fds[1]);
     if (spawn_error != 0) {
         ::close(pipe_fds[0]);

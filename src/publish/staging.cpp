@@ -98,27 +98,24 @@ void Staging::commit() {
     fs::remove_all(dir_, ec);  // now the previous site
 }
 
-void Staging::commit_changes(const std::vector<std::string>& removed) {
+void Staging::link_unchanged(const std::function<bool(const std::string& path)>& keep) {
     std::error_code ec;
-    std::vector<fs::path> staged;
-    for (const auto& e : fs::recursive_directory_iterator(dir_))
-        if (e.is_regular_file()) staged.push_back(e.path());
-    std::sort(staged.begin(), staged.end());
-    for (const auto& from : staged) {
-        const fs::path to = out_ / from.lexically_relative(dir_);
-        fs::create_directories(to.parent_path());
-        fs::rename(from, to);  // atomic per file: a reader sees the old page or the new one
+    if (!fs::is_directory(out_, ec)) return;
+    fs::path last_dir;
+    for (auto it = fs::recursive_directory_iterator(out_); it != fs::recursive_directory_iterator(); ++it) {
+        if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
+        const std::string rel = it->path().lexically_relative(out_).generic_string();
+        if (!is_safe_output_path(rel) || !keep(rel)) continue;
+        const fs::path to = dir_ / rel;
+        if (to.parent_path() != last_dir) {
+            fs::create_directories(to.parent_path());
+            last_dir = to.parent_path();
+        }
+        if (::link(it->path().c_str(), to.c_str()) != 0) {
+            if (errno == EEXIST) continue;  // written by this build
+            throw io_error("cannot link the unchanged file into the new site:", to);
+        }
     }
-    for (const auto& path : removed) {
-        if (!is_safe_output_path(path)) continue;
-        fs::path file = out_ / path;
-        fs::remove(file, ec);
-        // Remove the folders a removed page leaves empty (never the output folder itself).
-        for (fs::path dir = file.parent_path(); dir != out_ && fs::is_empty(dir, ec); dir = dir.parent_path())
-            fs::remove(dir, ec);
-    }
-    committed_ = true;
-    fs::remove_all(dir_, ec);
 }
 
 void remove_stale_staging(const fs::path& out_dir) {

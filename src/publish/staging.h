@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,9 +38,11 @@ public:
 
     // Swaps the staging folder in place of the output folder (atomically where the output exists).
     void commit();
-    // Incremental publish: moves each file written here into the existing output (one rename per file) and
-    // removes the output files listed in `removed`. Files not written are left exactly as they were.
-    void commit_changes(const std::vector<std::string>& removed);
+    // Incremental publish, step one: hard-links into the staging folder every file of the current output that
+    // this build did not write and `keep` accepts (same inode, same modification time: an unchanged page is not
+    // rewritten). Then commit() swaps the complete new tree in, as a full build does, so a build killed at any
+    // moment leaves the previous site whole.
+    void link_unchanged(const std::function<bool(const std::string& path)>& keep);
 
 private:
     std::filesystem::path out_;

@@ -127,6 +127,48 @@ test('result titles and excerpts are inserted as text, never as markup', async (
   assert.deepEqual(markup, []);
 });
 
+// Hostile index data (issue 7, item 3): the index holds field text as written, so a title, excerpt or filter value
+// may hold markup. A stand-in for /pagefind/pagefind.js returns such results; the page must show them as text, run
+// nothing (no dialog, no handler fired) and create no element from them. If search.js ever inserted them as HTML,
+// the <img onerror> would fire.
+test('hostile titles, excerpts and filter values from the index are shown as text and run nothing', async () => {
+  const hostile = {
+    url: '/projects/x/',
+    meta: { title: '<img src=x onerror="window.__pwned=1;alert(1)">标题' },
+    excerpt: '前<mark>养老</mark>&lt;script&gt;window.__pwned=2&lt;/script&gt;<img src=x onerror="window.__pwned=3">后',
+    filters: { tier: ['<script>window.__pwned=4</script>'], city: ['"><svg onload="window.__pwned=5">'] },
+  };
+  const fake = `export async function init() {}
+export async function options() {}
+export async function filters() { return {}; }
+export async function search() { return { results: [{ id: 'x', data: async () => (${JSON.stringify(hostile)}) }] }; }`;
+  const hostilePage = await browser.newPage();
+  const dialogs = [];
+  hostilePage.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await hostilePage.route('**/pagefind/pagefind.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }));
+  await hostilePage.goto(`${server.url}/search/?q=${encodeURIComponent('养老')}`);
+  await hostilePage.waitForFunction(() => /找到/.test(document.getElementById('search-status').textContent));
+  await hostilePage.waitForTimeout(300);  // give an injected handler its chance to fire (not a timing assertion)
+  const seen = await hostilePage.evaluate(() => {
+    const li = document.querySelector('#search-results > li');
+    return {
+      pwned: window.__pwned || 0,
+      tags: [...li.querySelectorAll('*')].map((e) => e.tagName),
+      title: li.querySelector('h2 a').textContent,
+      excerpt: li.querySelector('.search-excerpt').textContent,
+      tagText: [...li.querySelectorAll('.search-result-tags li')].map((e) => e.textContent),
+    };
+  });
+  await hostilePage.close();
+  assert.deepEqual(dialogs, []);
+  assert.equal(seen.pwned, 0);
+  assert.deepEqual(seen.tags.filter((t) => !['H2', 'A', 'P', 'MARK', 'UL', 'LI'].includes(t)), []);
+  assert.equal(seen.title, hostile.meta.title);
+  assert.equal(seen.excerpt, '前养老<script>window.__pwned=2</script><img src=x onerror="window.__pwned=3">后');
+  assert.deepEqual(seen.tagText.sort(), [hostile.filters.city[0], hostile.filters.tier[0]].sort());
+});
+
 test('without the index, pages still work and /search/ says search is unavailable', async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-nosearch-'));
   fs.cpSync(siteDir(), copy, { recursive: true, filter: (src) => path.basename(src) !== 'pagefind' });

@@ -57,6 +57,7 @@ std::string nested_lists(int depth) { return std::string(depth, '[') + std::stri
 void generate(const std::string& what, const fs::path& target, const fs::path& work) {
     const fs::path good_project = fixture("good") / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml";
     const fs::path outside = work / "outside";
+    fs::create_directories(outside);
     if (what == "ten-megabyte-string") {
         write_text(target, read_text(good_project) + "operator: " + std::string(10 * 1024 * 1024, 'x') + "\n");
     } else if (what == "three-megabyte-string") {

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <cstring>
 #include <set>
 #include <sstream>
 
@@ -116,12 +116,42 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Every tag in an HTML or XML file that could run script: <script> other than the site's own, <iframe>,
-// <object>, <embed>, an on…= handler, or a javascript:/vbscript:/data: (non-image) URL in href/src/action.
+// An attribute value as a browser reads it for a URL: character references decoded (named ones an escaper
+// writes, numeric ones in decimal or hex), tabs and line ends removed (URL parsing drops them), lowercased.
+std::string attribute_value(const std::string& raw) {
+    static const std::pair<const char*, char> named[] = {{"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'},
+                                                         {"amp", '&'}, {"colon", ':'}, {"tab", '\t'}, {"newline", '\n'}};
+    std::string v;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const size_t semi = raw[i] == '&' ? raw.find(';', i) : std::string::npos;
+        if (semi != std::string::npos && semi - i <= 10) {
+            const std::string ref = raw.substr(i + 1, semi - i - 1);
+            long code = -1;
+            if (ref.size() > 1 && ref[0] == '#')
+                code = (ref[1] == 'x' || ref[1] == 'X') ? std::strtol(ref.c_str() + 2, nullptr, 16) : std::strtol(ref.c_str() + 1, nullptr, 10);
+            for (const auto& [name, ch] : named)
+                if (ref == name) code = static_cast<unsigned char>(ch);
+            if (code > 0 && code < 128) {
+                v += static_cast<char>(code);
+                i = semi;
+                continue;
+            }
+        }
+        v += raw[i];
+    }
+    std::string out;
+    for (char c : v)
+        if (c != '\t' && c != '\n' && c != '\r') out += c;
+    const size_t first = out.find_first_not_of(" \f");
+    return first == std::string::npos ? "" : lower(out.substr(first));
+}
+
+// Every tag in an HTML or XML file that could run script, read the way a browser tokenises a tag (name, then
+// attributes: name, '=', a quoted or unquoted value): a <script> other than the site's own, <iframe>, <object>,
+// <embed>, an attribute named on…, or a javascript:/vbscript:/data: (non-image) URL in href/src/action.
 std::vector<std::string> active_tags(const std::string& text) {
-    static const std::regex handler(R"(\son[a-z]+\s*=)");
-    static const std::regex bad_url(R"(\s(href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(javascript|vbscript|data:(?!image/)))");
     std::vector<std::string> out;
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
     for (size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
         if (text.compare(at, 4, "<!--") == 0) {
             at = text.find("-->", at);
@@ -129,23 +159,45 @@ std::vector<std::string> active_tags(const std::string& text) {
             continue;
         }
         if (at + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + 1]))) continue;
-        size_t end = at + 1;
-        char quote = 0;
-        for (; end < text.size(); ++end) {
-            if (quote) {
-                if (text[end] == quote) quote = 0;
-            } else if (text[end] == '"' || text[end] == '\'') {
-                quote = text[end];
-            } else if (text[end] == '>') {
-                break;
+        size_t i = at + 1;
+        std::string name;
+        while (i < text.size() && !space(text[i]) && text[i] != '>' && text[i] != '/') name += text[i++];
+        name = lower(name);
+        bool bad = name == "iframe" || name == "object" || name == "embed";
+        bool own_script = false;
+        while (i < text.size() && text[i] != '>') {
+            if (space(text[i]) || text[i] == '/') {
+                ++i;
+                continue;
+            }
+            std::string attr;
+            while (i < text.size() && !space(text[i]) && text[i] != '>' && text[i] != '=' && text[i] != '/') attr += text[i++];
+            attr = lower(attr);
+            std::string value;
+            while (i < text.size() && space(text[i])) ++i;
+            if (i < text.size() && text[i] == '=') {
+                ++i;
+                while (i < text.size() && space(text[i])) ++i;
+                if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+                    const char quote = text[i++];
+                    const size_t close = text.find(quote, i);
+                    value = text.substr(i, close - i);
+                    i = close == std::string::npos ? text.size() : close + 1;
+                } else {
+                    while (i < text.size() && !space(text[i]) && text[i] != '>') value += text[i++];
+                }
+            }
+            value = attribute_value(value);
+            if (attr.rfind("on", 0) == 0 && attr.size() > 2) bad = true;
+            if (attr == "href" || attr == "src" || attr == "action" || attr == "formaction" || attr == "xlink:href") {
+                if (value.rfind("javascript:", 0) == 0 || value.rfind("vbscript:", 0) == 0 ||
+                    (value.rfind("data:", 0) == 0 && value.rfind("data:image/", 0) != 0))
+                    bad = true;
+                if (name == "script" && attr == "src" && value.rfind("/assets/", 0) == 0) own_script = true;
             }
         }
-        const std::string tag = lower(text.substr(at, end - at + 1));
-        const std::string name = tag.substr(1, tag.find_first_of(" \t\n/>") - 1);
-        const bool own_script = name == "script" && tag.rfind("<script src=\"/assets/", 0) == 0;
-        if ((name == "script" && !own_script) || name == "iframe" || name == "object" || name == "embed" ||
-            std::regex_search(tag, handler) || std::regex_search(tag, bad_url))
-            out.push_back(tag);
+        if (name == "script" && !own_script) bad = true;
+        if (bad) out.push_back(text.substr(at, std::min(i, text.size() - 1) - at + 1));
     }
     return out;
 }
@@ -202,7 +254,21 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 }  // namespace
 
-TEST_CASE("hostile text in every field and hostile Markdown render inert in every output", "[.][trust][render]") {
+TEST_CASE("the active-markup scanner finds what a browser would run and passes escaped text", "[trust][render]") {
+    CHECK(active_tags("<p><img src=x onerror=alert(1)></p>").size() == 1);
+    CHECK(active_tags("<a href=\" JaVaScript:alert(1)\">x</a>").size() == 1);
+    CHECK(active_tags("<a href='data:text/html;base64,PHNjcmlwdD4='>x</a>").size() == 1);
+    CHECK(active_tags("<script>alert(1)</script>").size() == 1);
+    CHECK(active_tags("<IFRAME src=/x></IFRAME>").size() == 1);
+    CHECK(active_tags("<svg/onload=alert(1)>").size() == 1);
+    CHECK(active_tags("<a href=\"&#106;ava&#x09;script&colon;x\">x</a>").size() == 1);
+    CHECK(active_tags("<meta content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">").empty());
+    CHECK(active_tags("<script src=\"/assets/site.js\" defer></script>").empty());
+    CHECK(active_tags("<img src=\"data:image/svg+xml,x\" alt=\"\">").empty());
+    CHECK(active_tags("&lt;script&gt;alert(1)&lt;/script&gt; <!-- <script> -->").empty());
+}
+
+TEST_CASE("hostile text in every field and hostile Markdown render inert in every output", "[trust][render]") {
     HostileSite site;
     REQUIRE(site.payloads.tags.size() > 60);
     const auto& files = site.files;
@@ -289,15 +355,19 @@ TEST_CASE("hostile text in every field and hostile Markdown render inert in ever
         CHECK(neutralised >= 10);
     }
 
-    SECTION("the search index, when built, holds no active markup") {
-        bool any = false;
-        for (const auto& [path, bytes] : files)
-            if (path.rfind("pagefind/", 0) == 0) any = true;
-        if (any) {
-            CHECK(gongshi::trust::files_containing(site.work.path() / "site/pagefind", "<script>alert") ==
-                  std::vector<std::string>{});
-            CHECK(gongshi::trust::files_containing(site.work.path() / "site/pagefind", "<img src=x") ==
-                  std::vector<std::string>{});
+    SECTION("the search index holds field text only as data, read by a script with no HTML sinks") {
+        // Pagefind stores each page's title, excerpt text and filter values as strings in (gzipped) JSON: they
+        // hold the payload as written, which is safe only while the one script that reads them, assets/search.js,
+        // inserts them as text. tests/browser/search.test.mjs proves that in Chromium with hostile results; here
+        // the bytes: the index holds the payload (so the check is not vacuous) and search.js has no HTML sink.
+        REQUIRE(files.count("pagefind/pagefind.js") == 1);
+        CHECK_FALSE(gongshi::trust::files_containing(site.work.path() / "site/pagefind", "onerror=alert(1)").empty());
+        const std::string script = read_text(source_dir() / "assets/search.js");
+        for (const char* sink : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                                 "new Function", "createContextualFragment", "DOMParser", "setAttribute('on",
+                                 "srcdoc"}) {
+            INFO(sink);
+            CHECK(script.find(sink) == std::string::npos);
         }
     }
 }

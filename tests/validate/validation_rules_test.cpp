@@ -85,7 +85,7 @@ TEST_CASE("an alias that collides with an id is an error at the alias", "[valida
 TEST_CASE("a project in an unknown city or a county not of its city is an error", "[validate]") {
     CHECK(errors_after_edit(project_file, "city: taiyuan", "city: taiyuna") ==
           std::vector<std::string>{"content/projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml:4:7: error: "
-                                   "project names unknown city 'taiyuna' — use a city id from cities.yaml, e.g. taiyuan"});
+                                   "project names unknown city 'taiyuna' — did you mean 'taiyuan'?"});
     CHECK(errors_after_edit(project_file, "county: 迎泽区", "county: 平城区") ==
           std::vector<std::string>{"content/projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml:5:9: error: "
                                    "county '平城区' is not a county of 太原市 — write the county as cities.yaml names it "
@@ -95,8 +95,8 @@ TEST_CASE("a project in an unknown city or a county not of its city is an error"
 TEST_CASE("a rating naming an unknown project, notice, year or tier is an error at the reference", "[validate]") {
     CHECK(errors_after_edit(ratings_file, "project: datong-pingcheng-boxue-2023", "project: datong-pingcheng-boxe-2023") ==
           std::vector<std::string>{"content/ratings/jinminhan-2023-169.yaml:21:18: error: rating names unknown project "
-                                   "'datong-pingcheng-boxe-2023' — add content/projects/<city>/datong-pingcheng-boxe-2023.yaml "
-                                   "or correct the id"});
+                                   "'datong-pingcheng-boxe-2023' — did you mean 'datong-pingcheng-boxue-2023' "
+                                   "(大同市平城区马军营街道博学社区养老幸福工程)?"});
     CHECK(errors_after_edit(ratings_file, "    tier: good", "    tier: great") ==
           std::vector<std::string>{"content/ratings/jinminhan-2023-169.yaml:12:11: error: unknown tier 'great' — use a "
                                    "tier id from site.yaml: excellent, good or qualified"});
@@ -123,8 +123,8 @@ TEST_CASE("a rating naming a project by its old id says which id to use", "[vali
 
 TEST_CASE("a task row or a reply naming an unknown city is an error", "[validate]") {
     CHECK(errors_after_edit("tasks/2023.yaml", "city: datong", "city: datung") ==
-          std::vector<std::string>{"content/tasks/2023.yaml:9:11: error: task row names unknown city 'datung' — use a "
-                                   "city id from cities.yaml, e.g. taiyuan"});
+          std::vector<std::string>{"content/tasks/2023.yaml:9:11: error: task row names unknown city 'datung' — did you "
+                                   "mean 'datong'?"});
     CHECK(errors_after_edit("replies/changminhan-2023-94.md", "city: datong", "city: changzhi") ==
           std::vector<std::string>{"content/replies/changminhan-2023-94.md:5:7: error: reply names unknown city "
                                    "'changzhi' — use a city id from cities.yaml, e.g. taiyuan"});
@@ -133,10 +133,14 @@ TEST_CASE("a task row or a reply naming an unknown city is an error", "[validate
 TEST_CASE("a project rated twice for one year in one notice is an error at the second entry", "[validate]") {
     const auto errors = errors_after_edit(ratings_file, "project: datong-pingcheng-boxue-2023",
                                           "project: taiyuan-qingxu-jinshatan-2023");
-    REQUIRE(errors.size() == 1);
+    // Two errors at the entry: the repeat, and (since the entry's printed name is another project's) the mismatch.
+    REQUIRE(errors.size() == 2);
     CHECK(errors[0] == "content/ratings/jinminhan-2023-169.yaml:21:18: error: project 'taiyuan-qingxu-jinshatan-2023' is "
                        "rated twice for 2023 in this notice (first at line 16) — a notice gives a project one tier per "
                        "program year: remove one entry");
+    CHECK(errors[1].rfind("content/ratings/jinminhan-2023-169.yaml:21:18: error: the entry names project "
+                          "'taiyuan-qingxu-jinshatan-2023', but its printed name is that of 'datong-pingcheng-boxue-2023'",
+                          0) == 0);
 }
 
 TEST_CASE("a notice declaring 2 but listing 1 is an error at the count's line", "[validate]") {
