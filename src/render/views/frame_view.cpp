@@ -56,7 +56,6 @@ View frame_view(const model::Site& site, const Assets& assets, const std::string
     v["description"] = site.config.description;
     v["css_url"] = assets.css_url;
     v["js_url"] = assets.js_url;
-    v["updated"] = site.updated;
     ViewList nav;
     for (const NavItem& item : nav_items) {
         View n;

@@ -60,6 +60,7 @@ View project_row(const model::Site& site, int index) {
 
 View home_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, site.config.title, "/", {});
+    v["updated"] = site.updated;  // only site-wide pages carry the site's date: others change only with their records
     v["title"] = site.config.title;
     v["description"] = site.config.description;
     v["project_count"] = static_cast<int>(site.projects.size());

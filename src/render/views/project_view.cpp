@@ -19,13 +19,22 @@ std::string format_number(double v) {
     return buf;
 }
 
-View fact(const std::string& label, const std::string& value, const std::string& source) {
+// A fact of the project page with the document it comes from (shown by its number, linked), if any.
+View fact(const std::string& label, const std::string& value, const model::Document* source) {
     View f;
     f["label"] = label;
     f["value"] = value;
-    f["source"] = source;
-    f["has_source"] = !source.empty();
+    f["has_source"] = source != nullptr;
+    if (source != nullptr) {
+        f["source"] = document_label(*source);
+        f["source_url"] = model::notice_url(source->id.value);
+    }
     return f;
+}
+
+const model::Document* notice_by_id(const model::Site& site, const std::string& id) {
+    auto it = site.notice_index.find(id);
+    return it == site.notice_index.end() ? nullptr : &site.notices[it->second];
 }
 
 }  // namespace
@@ -71,19 +80,24 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     add_search_filter(v, filter_year, std::to_string(p.year) + "年");
     add_rating_filters(v, site, site.ratings_of_project[index]);
 
-    const std::string first_source = p.facts_source ? p.facts_source->value : "";
+    // Name, year and place are as the rating notice that first lists the project prints them; the other facts
+    // come from the document the record names (facts_source).
+    const model::Document* listed_in =
+        site.ratings_of_project[index].empty() ? nullptr
+                                               : &site.notices[site.ratings[site.ratings_of_project[index].front()].notice];
+    const model::Document* facts_from = p.facts_source ? notice_by_id(site, p.facts_source->value) : nullptr;
     ViewList facts;
-    facts.push_back(fact("项目名称", p.name, ""));
-    facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), ""));
-    facts.push_back(fact("所在地", city.name + " › " + county_label(p), ""));
-    if (!p.town.empty()) facts.push_back(fact("乡镇（街道）", p.town, ""));
-    if (!p.community.empty()) facts.push_back(fact("社区", p.community, ""));
-    if (!p.address.empty()) facts.push_back(fact("项目地址", p.address, first_source));
-    if (p.area_m2) facts.push_back(fact("建筑面积", p.area_text + " 平方米", first_source));
-    if (p.investment_wan) facts.push_back(fact("投资总额", p.investment_text + " 万元", first_source));
-    if (!p.construction.empty()) facts.push_back(fact("配建性质", p.construction, first_source));
-    if (p.beds) facts.push_back(fact("床位", std::to_string(*p.beds) + " 张", first_source));
-    if (!p.operator_name.empty()) facts.push_back(fact("运行主体", p.operator_name, first_source));
+    facts.push_back(fact("项目名称", p.name, listed_in));
+    facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), listed_in));
+    facts.push_back(fact("所在地", city.name + " › " + county_label(p), listed_in));
+    if (!p.town.empty()) facts.push_back(fact("乡镇（街道）", p.town, listed_in));
+    if (!p.community.empty()) facts.push_back(fact("社区", p.community, listed_in));
+    if (!p.address.empty()) facts.push_back(fact("项目地址", p.address, facts_from));
+    if (p.area_m2) facts.push_back(fact("建筑面积", p.area_text + " 平方米", facts_from));
+    if (p.investment_wan) facts.push_back(fact("投资总额", p.investment_text + " 万元", facts_from));
+    if (!p.construction.empty()) facts.push_back(fact("配建性质", p.construction, facts_from));
+    if (p.beds) facts.push_back(fact("床位", std::to_string(*p.beds) + " 张", facts_from));
+    if (!p.operator_name.empty()) facts.push_back(fact("运行主体", p.operator_name, facts_from));
     v["facts"] = std::move(facts);
 
     ViewList ratings;
@@ -153,10 +167,13 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     View cite;
     cite["title"] = p.name;
     cite["permalink"] = absolute_url(site, url);
-    cite["source"] = site.ratings_of_project[index].empty()
-                         ? std::string()
-                         : document_label(site.notices[site.ratings[site.ratings_of_project[index].front()].notice]);
-    cite["date"] = site.updated;
+    // The page's facts are as of the latest notice that rates the project (not the site's date, which would make
+    // every project page change with every new notice).
+    if (!site.ratings_of_project[index].empty()) {
+        const model::Document& latest = site.notices[site.ratings[site.ratings_of_project[index].back()].notice];
+        cite["source"] = document_label(latest);
+        cite["date"] = latest.date.empty() ? std::to_string(latest.year) + "年" : latest.date;
+    }
     v["cite"] = std::move(cite);
     return v;
 }

@@ -60,6 +60,7 @@ View sitemap_view(const model::Site& site, const std::vector<std::string>& urls)
 
 View data_page_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "开放数据", "/data/", {{"开放数据", "/data/"}});
+    v["updated"] = site.updated;
     ViewList files;
     const char* names[][2] = {{"projects", "项目"}, {"ratings", "评价结果"}, {"tasks", "任务分解"}};
     for (const auto& n : names) {
@@ -96,6 +97,7 @@ View redirect_view(const model::Site& site, const std::string& from_url, const s
 
 View changes_view(const model::Site& site, const Assets& assets, const model::ChangeSet& c) {
     View v = frame_view(site, assets, "更新记录", "/changes/", {{"更新记录", "/changes/"}});
+    v["updated"] = site.updated;
     exclude_from_search(v);
     v["compared"] = c.compared;
     auto list = [](const std::vector<model::Change>& items) {
