@@ -155,6 +155,46 @@ TEST_CASE("adding one rating rewrites exactly the files it changes, and equals a
     CHECK_THAT(after.at("changes/index.html"), Contains("新增评价") && Contains("taiyuan-yingze-qiaodong-2023"));
 }
 
+TEST_CASE("a new, later notice dates only the pages it touches: no site-wide date in every footer", "[incremental]") {
+    Site s;
+    s.build();
+    const auto ids = identities(s.out);
+    const auto bytes = read_tree(s.out);
+    CHECK_THAT(bytes.at("projects/taiyuan-yingze-longchengxinyuan-2022/index.html"), Contains("本页数据更新至 2023年。"));
+
+    write_text(s.content / "notices/jinminhan-2024-88.md",
+               "---\ndoc_number: 晋民函〔2024〕88号\ntitle: 第二份测试通报\nissuer: 山西省民政厅\naddressees: [各市民政局]\n"
+               "kind: 通报\ndate: 2024-05-06\nyear: 2024\ndisclosure: 主动公开\nsource_file: test2.txt\n"
+               "summary: 第二份测试通报摘要。\n---\n正文。\n\n<!-- gongshi:ratings -->\n");
+    write_text(s.content / "ratings/jinminhan-2024-88.yaml",
+               "notice: jinminhan-2024-88\ngroups:\n  - year: 2022\n    tier: good\n    declared: 1\n"
+               "    heading: （一）良好等次（共1家）\n    entries:\n      - rank: 1\n"
+               "        project: taiyuan-yingze-longchengxinyuan-2022\n"
+               "        printed: 太原市迎泽区郝庄镇龙城新苑社区养老幸福工程\n");
+    s.build();
+    const auto after = read_tree(s.out);
+    CHECK(without_log(after) == without_log(s.clean_build()));
+    const std::set<std::string> changed = differing(bytes, after);
+    CHECK(rewritten(ids, identities(s.out)) == changed);
+
+    // The rated project, its city and the site-wide pages take the new notice's date ...
+    CHECK_THAT(after.at("projects/taiyuan-yingze-longchengxinyuan-2022/index.html"),
+               Contains("本页数据更新至 2024-05-06。") && Contains("来源：晋民函〔2024〕88号，2024-05-06。"));
+    CHECK_THAT(after.at("cities/taiyuan/index.html"), Contains("本页数据更新至 2024-05-06。"));
+    CHECK_THAT(after.at("index.html"), Contains("本页数据更新至 2024-05-06。"));
+    CHECK_THAT(after.at("notices/jinminhan-2024-88/index.html"), Contains("本页数据更新至 2024-05-06。"));
+    // ... and pages the notice has nothing to do with are not rewritten (their footers keep their own dates).
+    for (const char* page : {"projects/datong-pingcheng-boxue-2023/index.html",
+                             "projects/taiyuan-qingxu-jinshatan-2023/index.html", "cities/datong/index.html",
+                             "notices/jinminfa-2023-7/index.html", "notices/jinminhan-2023-169/index.html",
+                             "replies/changminhan-2023-94/index.html", "replies/index.html",
+                             "tasks/2023/index.html", "404.html"}) {
+        INFO(page);
+        CHECK(changed.count(page) == 0);
+    }
+    CHECK_THAT(after.at("replies/changminhan-2023-94/index.html"), Contains("本页数据更新至 2023-12-27。"));
+}
+
 TEST_CASE("a changed template re-renders the pages that use it, and only those", "[incremental]") {
     Site s;
     s.build();

@@ -63,6 +63,12 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
     const model::City& c = site.cities[index];
     const std::string url = model::city_url(c.id);
     View v = frame_view(site, assets, c.name, url, {{"各市", "/cities/"}, {c.name, url}});
+    AsOf as_of;  // its projects' ratings, its letters and the task tables
+    for (int p : site.projects_of_city[index]) as_of.add_ratings(site, site.ratings_of_project[p]);
+    for (int r : site.replies_of_city[index]) as_of.add(site.replies[r]);
+    for (const auto& t : site.tasks)
+        if (auto n = site.notice_index.find(t.source.value); n != site.notice_index.end()) as_of.add(site.notices[n->second]);
+    v["updated"] = as_of.text();
     v["name"] = c.name;
     v["code"] = c.code;
     add_search_filter(v, filter_kind, kind_city);
@@ -154,6 +160,11 @@ View task_view(const model::Site& site, const Assets& assets, int index) {
     const std::string url = model::task_url(t.year);
     const std::string title = std::to_string(t.year) + "年任务分解";
     View v = frame_view(site, assets, title, url, {{"各市", "/cities/"}, {title, url}});
+    AsOf as_of;  // the task table's notice and the ratings of that program year
+    if (auto n = site.notice_index.find(t.source.value); n != site.notice_index.end()) as_of.add(site.notices[n->second]);
+    for (const auto& [key, list] : site.ratings_by_year_tier)
+        if (key.first == t.year) as_of.add_ratings(site, list);
+    v["updated"] = as_of.text();
     v["year"] = t.year;
     v["title"] = t.title;
     add_search_filter(v, filter_kind, kind_tasks);

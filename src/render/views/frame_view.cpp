@@ -1,5 +1,7 @@
 #include "render/views/frame_view.h"
 
+#include <algorithm>
+
 namespace gongshi::render {
 
 namespace {
@@ -44,6 +46,21 @@ std::string county_label(const model::Project& p) {
 }
 
 std::string document_label(const model::Document& d) { return d.doc_number.empty() ? d.title : d.doc_number; }
+
+void AsOf::add_date(const std::string& date) { newest_ = std::max(newest_, date); }
+
+void AsOf::add(const model::Document& d) { add_date(d.date.empty() ? std::to_string(d.year) + "-99" : d.date); }
+
+void AsOf::add_all_documents(const model::Site& site) {
+    for (const auto& d : site.notices) add(d);
+    for (const auto& d : site.replies) add(d);
+}
+
+void AsOf::add_ratings(const model::Site& site, const std::vector<int>& ratings) {
+    for (int r : ratings) add(site.notices[site.ratings[r].notice]);
+}
+
+std::string AsOf::text() const { return newest_.ends_with("-99") ? newest_.substr(0, 4) + "年" : newest_; }
 
 View frame_view(const model::Site& site, const Assets& assets, const std::string& title, const std::string& url,
                 std::vector<Crumb> breadcrumb) {

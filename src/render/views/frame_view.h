@@ -34,4 +34,21 @@ std::string county_label(const model::Project& p);
 // "晋民函〔2023〕169号" or, for a document without a number, its title.
 std::string document_label(const model::Document& d);
 
+// The date a page's data is as of, shown in its footer ("数据更新至") and cite block: the newest date of the
+// documents the page draws on — never the site's newest date, or every page would change with every notice.
+// A document printed with a year alone counts as the end of that year (it may be the newest of its year), so
+// the page says "2023年" rather than claim a day it cannot know.
+class AsOf {
+public:
+    void add(const model::Document& d);
+    void add_ratings(const model::Site& site, const std::vector<int>& ratings);  // their notices
+    void add_date(const std::string& date);
+    void add_all_documents(const model::Site& site);  // for pages drawing on the whole site
+    // "2023-12-27", or "2023年" for a year alone, or "" when nothing was added.
+    std::string text() const;
+
+private:
+    std::string newest_;
+};
+
 }  // namespace gongshi::render

@@ -60,7 +60,11 @@ View project_row(const model::Site& site, int index) {
 
 View home_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, site.config.title, "/", {});
-    v["updated"] = site.updated;  // only site-wide pages carry the site's date: others change only with their records
+    {
+        AsOf as_of;  // a page drawing on the whole site
+        as_of.add_all_documents(site);
+        v["updated"] = as_of.text();
+    }
     v["title"] = site.config.title;
     v["description"] = site.config.description;
     v["project_count"] = static_cast<int>(site.projects.size());
@@ -130,6 +134,12 @@ View home_view(const model::Site& site, const Assets& assets) {
 
 View project_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "全部项目", "/projects/", {{"项目", "/projects/"}});
+    {
+        AsOf as_of;
+        for (size_t n = 0; n < site.notices.size(); ++n)
+            if (!site.ratings_of_notice[n].empty()) as_of.add(site.notices[n]);  // the notices that rate projects
+        v["updated"] = as_of.text();
+    }  // every project and rating
     ViewList rows;
     for (size_t i = 0; i < site.projects.size(); ++i) rows.push_back(project_row(site, static_cast<int>(i)));
     v["count"] = static_cast<int>(rows.size());
@@ -187,6 +197,11 @@ View project_list_view(const model::Site& site, const Assets& assets) {
 
 View notice_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "公文", "/notices/", {{"公文", "/notices/"}});
+    {
+        AsOf as_of;
+        for (const auto& d : site.notices) as_of.add(d);
+        v["updated"] = as_of.text();
+    }
     ViewList rows;
     for (const auto& d : site.notices) rows.push_back(document_row(d, model::notice_url(d.id.value)));
     v["documents"] = std::move(rows);
@@ -195,6 +210,11 @@ View notice_list_view(const model::Site& site, const Assets& assets) {
 
 View reply_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "建议提案答复", "/replies/", {{"答复", "/replies/"}});
+    {
+        AsOf as_of;
+        for (const auto& d : site.replies) as_of.add(d);
+        v["updated"] = as_of.text();
+    }
     ViewList rows;
     for (const auto& d : site.replies) {
         View row = document_row(d, model::reply_url(d.id.value));
@@ -207,6 +227,11 @@ View reply_list_view(const model::Site& site, const Assets& assets) {
 
 View city_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "各市", "/cities/", {{"各市", "/cities/"}});
+    {
+        AsOf as_of;  // a page drawing on the whole site
+        as_of.add_all_documents(site);
+        v["updated"] = as_of.text();
+    }  // every city's counts
     ViewList rows;
     for (size_t i = 0; i < site.cities.size(); ++i) {
         const model::City& c = site.cities[i];
@@ -245,6 +270,10 @@ View rating_list_view(const model::Site& site, const Assets& assets, int year, i
         crumbs.push_back({tier_name(site, tier), url});
     }
     View v = frame_view(site, assets, title, url, crumbs);
+    AsOf as_of;  // the notices of the ratings listed
+    for (const auto& [key, list] : site.ratings_by_year_tier)
+        if ((year == 0 || key.first == year) && (tier < 0 || key.second == tier)) as_of.add_ratings(site, list);
+    v["updated"] = as_of.text();
     v["title"] = title;
     add_search_filter(v, filter_kind, kind_ratings);
     if (year != 0) add_search_filter(v, filter_year, std::to_string(year) + "年");

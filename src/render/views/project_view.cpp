@@ -172,7 +172,10 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     if (!site.ratings_of_project[index].empty()) {
         const model::Document& latest = site.notices[site.ratings[site.ratings_of_project[index].back()].notice];
         cite["source"] = document_label(latest);
-        cite["date"] = latest.date.empty() ? std::to_string(latest.year) + "年" : latest.date;
+        AsOf as_of;
+        as_of.add_ratings(site, site.ratings_of_project[index]);
+        cite["date"] = as_of.text();
+        v["updated"] = as_of.text();
     }
     v["cite"] = std::move(cite);
     return v;

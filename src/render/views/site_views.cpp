@@ -60,7 +60,9 @@ View sitemap_view(const model::Site& site, const std::vector<std::string>& urls)
 
 View data_page_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "开放数据", "/data/", {{"开放数据", "/data/"}});
-    v["updated"] = site.updated;
+    AsOf as_of;  // a page drawing on the whole site
+    as_of.add_all_documents(site);
+    v["updated"] = as_of.text();
     ViewList files;
     const char* names[][2] = {{"projects", "项目"}, {"ratings", "评价结果"}, {"tasks", "任务分解"}};
     for (const auto& n : names) {
@@ -97,7 +99,9 @@ View redirect_view(const model::Site& site, const std::string& from_url, const s
 
 View changes_view(const model::Site& site, const Assets& assets, const model::ChangeSet& c) {
     View v = frame_view(site, assets, "更新记录", "/changes/", {{"更新记录", "/changes/"}});
-    v["updated"] = site.updated;
+    AsOf as_of;  // a page drawing on the whole site
+    as_of.add_all_documents(site);
+    v["updated"] = as_of.text();
     exclude_from_search(v);
     v["compared"] = c.compared;
     auto list = [](const std::vector<model::Change>& items) {
