@@ -2,7 +2,6 @@
 #include "pipeline.h"
 
 #include <algorithm>
-#include <set>
 
 #include "load/load.h"
 #include "model/site.h"
@@ -85,23 +84,19 @@ BuildReport build_site(const BuildOptions& options) {
 
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
-    const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
     if (previous) {
-        std::vector<std::string> removed;
         for (const auto& [path, stamp] : previous->outputs)
-            if (!next.outputs.count(path)) removed.push_back(path);
-        report.removed = removed;
+            if (!next.outputs.count(path)) report.removed.push_back(path);
         // Search (issue 5): re-index when any HTML changed (or the index is missing); else keep the index as it is.
-        const bool html_changed = std::any_of(removed.begin(), removed.end(), is_html) ||
-                                  std::any_of(result.files.begin(), result.files.end(),
-                                              [&](const auto& f) { return f.second.written && is_html(f.first); });
+        const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
+        const std::vector<std::string> written = result.written_paths();
+        const bool html_changed = std::any_of(report.removed.begin(), report.removed.end(), is_html) ||
+                                  std::any_of(written.begin(), written.end(), is_html);
         const bool reindex = options.search && (html_changed || !publish::has_search_index(options.out));
-        const std::set<std::string> gone(removed.begin(), removed.end());
-        staging.link_unchanged([&](const std::string& path) {
-            if (gone.count(path)) return false;
-            if (path.rfind("pagefind/", 0) == 0) return options.search && !reindex;
-            return true;
-        });
+        std::vector<std::string> unchanged = result.unchanged_paths();
+        if (options.search && !reindex)
+            for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
+        staging.link_unchanged(unchanged);
         if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
     } else if (options.search) {
         // Search (issue 5): the index is built in the staging folder, so it is swapped in with its pages.
@@ -118,8 +113,7 @@ BuildReport build_site(const BuildOptions& options) {
     report.bytes = staging.bytes_written();
     report.published = true;
     report.incremental = previous.has_value();
-    for (const auto& [path, file] : result.files)
-        if (file.written) report.changes.pages_changed.push_back(path);
+    report.changes.pages_changed = result.written_paths();
     return report;
 }
 

@@ -12,6 +12,11 @@ const County* Site::county_of(const Project& p) const {
     return nullptr;
 }
 
+const Document* Site::notice(const std::string& id) const {
+    auto n = notice_index.find(id);
+    return n == notice_index.end() ? nullptr : &notices[n->second];
+}
+
 const Program* Site::program(int year) const {
     for (const auto& p : config.programs)
         if (p.year == year) return &p;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace gongshi::model {
 
@@ -18,6 +19,13 @@ inline std::string file_of_url(const std::string& url) {
     std::string f = url.substr(1);
     if (f.empty() || f.back() == '/') f += "index.html";
     return f;
+}
+
+// The URL a file is served at: "a/b/index.html" → "/a/b/", "feed.xml" → "/feed.xml".
+inline std::string url_of_file(const std::string& file) {
+    constexpr std::string_view index = "index.html";
+    const bool is_index = file == index || file.ends_with("/index.html");
+    return "/" + (is_index ? file.substr(0, file.size() - index.size()) : file);
 }
 
 }  // namespace gongshi::model

@@ -50,6 +50,7 @@ struct Site {
 
     const County* county_of(const Project& p) const;  // nullptr for a development zone
     const Program* program(int year) const;
+    const Document* notice(const std::string& id) const;  // nullptr if no published notice has that id
     int tier_index(const std::string& id) const;
 };
 

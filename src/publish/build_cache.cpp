@@ -7,69 +7,76 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "render/view_hash.h"
+
 namespace gongshi::publish {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* magic = "gongshi-cache 2";  // 2: the output folder's identity (S)
+using Json = nlohmann::json;
 
-std::uint64_t checksum(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-    return h;
+// The file: this line, then the cache as CBOR. The checksum (of the CBOR bytes) catches a flipped byte that
+// would still decode.
+constexpr std::string_view magic = "gongshi-cache 3 ";  // 3: CBOR body; 2 added the output folder's identity
+
+fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
+
+std::uint64_t checksum(std::string_view bytes) { return render::Fingerprint().add(bytes).value(); }
+
+Json to_json(const BuildCache& c) {
+    Json inputs = Json::array();
+    for (const auto& i : c.inputs) inputs.push_back({i.path, i.size, i.mtime_ns});
+    Json outputs = Json::object();
+    for (const auto& [path, o] : c.outputs) outputs[path] = {o.key, o.size};
+    return {{"generator", c.generator}, {"site", c.site},    {"options", c.options},
+            {"inputs", inputs},         {"outputs", outputs}, {"projects", c.summary.projects},
+            {"documents", c.summary.documents}, {"ratings", c.summary.ratings}};
 }
 
-// Fields are tab-separated; escape what would break a line.
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else out += c;
+// Throws (nlohmann's type errors) on a body of the wrong shape.
+BuildCache from_json(const Json& j) {
+    BuildCache c;
+    c.generator = j.at("generator").get<std::string>();
+    c.site = j.at("site").get<std::string>();
+    c.options = j.at("options").get<std::string>();
+    for (const auto& i : j.at("inputs"))
+        c.inputs.push_back({i.at(0).get<std::string>(), i.at(1).get<std::uint64_t>(), i.at(2).get<std::int64_t>()});
+    for (const auto& [path, o] : j.at("outputs").items())
+        c.outputs[path] = {o.at(0).get<std::uint64_t>(), o.at(1).get<std::uint64_t>()};
+    c.summary.projects = j.at("projects").get<std::map<std::string, std::string>>();
+    c.summary.documents = j.at("documents").get<std::map<std::string, std::string>>();
+    c.summary.ratings = j.at("ratings").get<std::map<std::string, std::string>>();
+    return c;
+}
+
+std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator) {
+    std::ifstream f(file, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::stringstream buf;
+    buf << f.rdbuf();
+    const std::string text = buf.str();
+    const size_t eol = text.find('\n');
+    if (eol == std::string::npos || text.compare(0, magic.size(), magic) != 0) return std::nullopt;
+    const std::string_view body = std::string_view(text).substr(eol + 1);
+    if (text.substr(magic.size(), eol - magic.size()) != std::to_string(checksum(body))) return std::nullopt;
+    const Json j = Json::from_cbor(body.begin(), body.end(), true, false);
+    if (j.is_discarded()) return std::nullopt;
+    try {
+        BuildCache c = from_json(j);
+        if (c.generator != generator) return std::nullopt;
+        return c;
+    } catch (const Json::exception&) {
+        return std::nullopt;
     }
-    return out;
-}
-
-std::string unescape(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\\' && i + 1 < s.size()) {
-            const char n = s[++i];
-            out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> parts;
-    size_t at = 0;
-    while (true) {
-        const size_t end = line.find('\t', at);
-        parts.push_back(unescape(std::string_view(line).substr(at, end == std::string::npos ? std::string::npos : end - at)));
-        if (end == std::string::npos) break;
-        at = end + 1;
-    }
-    return parts;
-}
-
-std::optional<std::uint64_t> to_u64(const std::string& s) {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 20) return std::nullopt;
-    return std::stoull(s);
 }
 
 }  // namespace
 
 fs::path cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache"); }
-
-namespace {
-fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
-}  // namespace
 
 std::string folder_identity(const fs::path& dir) {
     struct stat st {};
@@ -86,11 +93,13 @@ std::string generator_identity() {
 std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
     std::vector<InputStamp> out;
     for (const auto& dir : dirs) {
+        // Never throws: a file or folder removed during the walk (a `git checkout`, an editor's temporary files) is
+        // left out or ends the walk early; the stamps then differ from any cache's, which is always safe.
         std::error_code ec;
-        for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+        for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
             struct stat st {};
-            if (::lstat(e.path().c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
-            out.push_back({e.path().generic_string(), static_cast<std::uint64_t>(st.st_size),
+            if (::lstat(it->path().c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
+            out.push_back({it->path().generic_string(), static_cast<std::uint64_t>(st.st_size),
                            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec});
         }
     }
@@ -99,23 +108,14 @@ std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
 }
 
 void write_pending_cache(const fs::path& out_dir, const BuildCache& c) {
-    std::string body;
-    body += "G\t" + escape(c.generator) + "\n";
-    body += "S\t" + escape(c.site) + "\n";
-    body += "O\t" + escape(c.options) + "\n";
-    for (const auto& i : c.inputs)
-        body += "I\t" + escape(i.path) + "\t" + std::to_string(i.size) + "\t" + std::to_string(i.mtime_ns) + "\n";
-    for (const auto& [path, o] : c.outputs)
-        body += "W\t" + escape(path) + "\t" + std::to_string(o.key) + "\t" + std::to_string(o.size) + "\n";
-    for (const auto& [id, name] : c.summary.projects) body += "P\t" + escape(id) + "\t" + escape(name) + "\n";
-    for (const auto& [url, title] : c.summary.documents) body += "D\t" + escape(url) + "\t" + escape(title) + "\n";
-    for (const auto& [key, tier] : c.summary.ratings) body += "R\t" + escape(key) + "\t" + escape(tier) + "\n";
-    const std::string text = std::string(magic) + "\n" + body + "checksum\t" + std::to_string(checksum(body)) + "\n";
+    const std::vector<std::uint8_t> cbor = Json::to_cbor(to_json(c));
+    const std::string_view body(reinterpret_cast<const char*>(cbor.data()), cbor.size());
     const fs::path target = pending_cache_path(out_dir);
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << text;
+        f << magic << checksum(body) << '\n';
+        f.write(body.data(), static_cast<std::streamsize>(body.size()));
         if (!f.flush()) {
             std::error_code ec;
             fs::remove(tmp, ec);
@@ -129,34 +129,6 @@ void promote_pending_cache(const fs::path& out_dir) {
     std::error_code ec;
     fs::rename(pending_cache_path(out_dir), cache_path(out_dir), ec);  // if it fails: no cache, a full build next
 }
-
-namespace {
-std::optional<BuildCache> parse_body(const std::string& body, const std::string& generator);
-}
-
-namespace {
-std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator) {
-    std::ifstream f(file, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::stringstream buf;
-    buf << f.rdbuf();
-    const std::string text = buf.str();
-    const std::string head = std::string(magic) + "\n";
-    if (text.rfind(head, 0) != 0) return std::nullopt;
-    const size_t sum_at = text.rfind("checksum\t");
-    if (sum_at == std::string::npos || sum_at < head.size()) return std::nullopt;
-    const std::string body = text.substr(head.size(), sum_at - head.size());
-    std::string sum_text = text.substr(sum_at + 9);
-    if (!sum_text.empty() && sum_text.back() == '\n') sum_text.pop_back();
-    if (to_u64(sum_text) != checksum(body)) return std::nullopt;
-
-    try {
-        return parse_body(body, generator);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-}  // namespace
 
 std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator) {
     const std::string site = folder_identity(out_dir);
@@ -174,35 +146,6 @@ std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string&
     if (!current || current->site != site) return std::nullopt;
     return current;
 }
-
-namespace {
-std::optional<BuildCache> parse_body(const std::string& body, const std::string& generator) {
-    BuildCache c;
-    std::istringstream lines(body);
-    std::string line;
-    while (std::getline(lines, line)) {
-        const auto f = split_tabs(line);
-        if (f[0] == "G" && f.size() == 2) c.generator = f[1];
-        else if (f[0] == "S" && f.size() == 2) c.site = f[1];
-        else if (f[0] == "O" && f.size() == 2) c.options = f[1];
-        else if (f[0] == "I" && f.size() == 4) {
-            auto size = to_u64(f[2]);
-            if (!size) return std::nullopt;
-            c.inputs.push_back({f[1], *size, std::stoll(f[3])});
-        } else if (f[0] == "W" && f.size() == 4) {
-            auto key = to_u64(f[2]);
-            auto size = to_u64(f[3]);
-            if (!key || !size) return std::nullopt;
-            c.outputs[f[1]] = {*key, *size};
-        } else if (f[0] == "P" && f.size() == 3) c.summary.projects[f[1]] = f[2];
-        else if (f[0] == "D" && f.size() == 3) c.summary.documents[f[1]] = f[2];
-        else if (f[0] == "R" && f.size() == 3) c.summary.ratings[f[1]] = f[2];
-        else return std::nullopt;
-    }
-    if (c.generator != generator) return std::nullopt;
-    return c;
-}
-}  // namespace
 
 bool outputs_intact(const fs::path& out_dir, const BuildCache& cache) {
     for (const auto& [path, o] : cache.outputs) {

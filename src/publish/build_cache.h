@@ -44,7 +44,7 @@ std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 std::string folder_identity(const std::filesystem::path& dir);
 // Identity of the running binary (size and modification time of /proc/self/exe).
 std::string generator_identity();
-// Every input file under the folders, sorted, with size and modification time.
+// Every input file under the folders, sorted, with size and modification time. Never throws.
 std::vector<InputStamp> stamp_inputs(const std::vector<std::filesystem::path>& dirs);
 
 // Reads and checks the cache describing the output folder in place (format, checksum, generator, folder

@@ -147,6 +147,15 @@ PagefindLookup find_pagefind(const fs::path& templates_dir) {
 
 bool has_search_index(const fs::path& site_dir) { return is_bundle(site_dir / "pagefind"); }
 
+std::vector<std::string> search_index_files(const fs::path& site_dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& e : fs::recursive_directory_iterator(site_dir / "pagefind", ec))
+        if (e.is_regular_file() && !e.is_symlink()) files.push_back(e.path().lexically_relative(site_dir).generic_string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 SearchIndexReport build_search_index(const fs::path& site_dir, const fs::path& out_dir, const fs::path& pagefind) {
     SearchIndexReport report;
     report.attempted = true;

@@ -34,6 +34,8 @@ struct SearchIndexReport {
 
 // True if <site_dir>/pagefind/ holds a finished bundle.
 bool has_search_index(const std::filesystem::path& site_dir);
+// The bundle's files, relative to site_dir ("pagefind/…"), sorted; empty when there is none.
+std::vector<std::string> search_index_files(const std::filesystem::path& site_dir);
 
 // Indexes the HTML under site_dir into "<out_dir>.search.staging-<pid>", then moves it into place as
 // <site_dir>/pagefind/ (one rename, or an exchange with the previous bundle): readers see the old index or the

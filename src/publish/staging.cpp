@@ -98,23 +98,17 @@ void Staging::commit() {
     fs::remove_all(dir_, ec);  // now the previous site
 }
 
-void Staging::link_unchanged(const std::function<bool(const std::string& path)>& keep) {
-    std::error_code ec;
-    if (!fs::is_directory(out_, ec)) return;
+void Staging::link_unchanged(const std::vector<std::string>& paths) {
     fs::path last_dir;
-    for (auto it = fs::recursive_directory_iterator(out_); it != fs::recursive_directory_iterator(); ++it) {
-        if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
-        const std::string rel = it->path().lexically_relative(out_).generic_string();
-        if (!is_safe_output_path(rel) || !keep(rel)) continue;
+    for (const std::string& rel : paths) {
+        if (!is_safe_output_path(rel)) throw std::runtime_error("refusing to link a path outside the site: " + rel);
         const fs::path to = dir_ / rel;
-        if (to.parent_path() != last_dir) {
+        if (to.parent_path() != last_dir) {  // paths come sorted: one check per folder
             fs::create_directories(to.parent_path());
             last_dir = to.parent_path();
         }
-        if (::link(it->path().c_str(), to.c_str()) != 0) {
-            if (errno == EEXIST) continue;  // written by this build
+        if (::link((out_ / rel).c_str(), to.c_str()) != 0)
             throw io_error("cannot link the unchanged file into the new site:", to);
-        }
     }
 }
 

@@ -3,7 +3,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,11 +37,11 @@ public:
 
     // Swaps the staging folder in place of the output folder (atomically where the output exists).
     void commit();
-    // Incremental publish, step one: hard-links into the staging folder every file of the current output that
-    // this build did not write and `keep` accepts (same inode, same modification time: an unchanged page is not
-    // rewritten). Then commit() swaps the complete new tree in, as a full build does, so a build killed at any
-    // moment leaves the previous site whole.
-    void link_unchanged(const std::function<bool(const std::string& path)>& keep);
+    // Incremental publish, step one: hard-links the listed files of the current output (paths relative to it,
+    // files this build did not write) into the staging folder — same inode, same modification time: an unchanged
+    // page is not rewritten. Then commit() swaps the complete new tree in, as a full build does, so a build killed
+    // at any moment leaves the previous site whole.
+    void link_unchanged(const std::vector<std::string>& paths);
 
 private:
     std::filesystem::path out_;

@@ -1,4 +1,4 @@
-// The only file that sees nlohmann-json.
+// nlohmann-json: here (open data) and in publish/build_cache.cpp (the cache, as CBOR).
 #include "render/open_data.h"
 
 #include <nlohmann/json.hpp>

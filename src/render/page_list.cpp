@@ -67,7 +67,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     // The sitemap lists every real page (not 404.html, not redirects).
     std::vector<std::string> urls;
     for (const auto& j : jobs)
-        if (j.in_sitemap) urls.push_back("/" + j.path.substr(0, j.path.size() - std::string("index.html").size()));
+        if (j.in_sitemap) urls.push_back(model::url_of_file(j.path));
     urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
     bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); });

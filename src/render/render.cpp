@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "model/permalinks.h"
 #include "render/page_list.h"
 #include "render/view_hash.h"
 #include "render/views/site_views.h"
@@ -18,6 +19,20 @@ namespace fs = std::filesystem;
 
 long long RenderResult::written() const {
     return std::count_if(files.begin(), files.end(), [](const auto& f) { return f.second.written; });
+}
+
+std::vector<std::string> RenderResult::written_paths() const {
+    std::vector<std::string> out;
+    for (const auto& [path, file] : files)
+        if (file.written) out.push_back(path);
+    return out;
+}
+
+std::vector<std::string> RenderResult::unchanged_paths() const {
+    std::vector<std::string> out;
+    for (const auto& [path, file] : files)
+        if (!file.written) out.push_back(path);
+    return out;
 }
 
 namespace {
@@ -134,9 +149,8 @@ RenderResult render_site(const model::Site& site, const Templates& templates, co
         if (p.kind == PageJob::Kind::page && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++result.pages;
 
     // Last, the log of what this build changed (its own page is not part of the list).
-    for (const auto& [path, file] : result.files)
-        if (file.written) changes.pages_changed.push_back(path);
-    const std::string log_path = "changes/index.html";
+    changes.pages_changed = result.written_paths();
+    const std::string log_path = model::file_of_url("/changes/");
     if (auto before = previous ? previous(log_path) : std::nullopt; before && changes.compared && changes.empty()) {
         r.keep(log_path, *before);
         ++result.pages;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/change_summary.h"
 #include "model/site.h"
@@ -26,6 +27,8 @@ struct RenderResult {
     long long pages = 0;  // HTML pages (not redirects)
     std::map<std::string, RenderedFile> files;
     long long written() const;
+    std::vector<std::string> written_paths() const;    // sorted
+    std::vector<std::string> unchanged_paths() const;  // sorted: left as the previous build wrote them
 };
 
 // What the previous build wrote at a path (its key and size), if it is still in the output; a file whose key

@@ -1,39 +1,23 @@
 #include "serve/watcher.h"
 
-#include <optional>
-
 namespace gongshi::serve {
-
-namespace {
-
-// A folder removed while it is walked (a `git checkout`, an editor's temporary files) makes the walk throw:
-// then there is no snapshot this time, and the next poll tries again.
-std::optional<std::vector<publish::InputStamp>> try_stamp(const std::vector<std::filesystem::path>& dirs) {
-    try {
-        return publish::stamp_inputs(dirs);
-    } catch (const std::filesystem::filesystem_error&) {
-        return std::nullopt;
-    }
-}
-
-}  // namespace
 
 Watcher::Watcher(std::vector<std::filesystem::path> dirs, std::chrono::milliseconds interval)
     : dirs_(std::move(dirs)),
       interval_(interval),
-      seen_(try_stamp(dirs_).value_or(std::vector<publish::InputStamp>{})) {}
+      seen_(publish::stamp_inputs(dirs_)) {}
 
 bool Watcher::wait_for_change() {
     while (sleep()) {
-        auto now = try_stamp(dirs_);
-        if (!now || *now == seen_) continue;
+        auto now = publish::stamp_inputs(dirs_);
+        if (now == seen_) continue;
         while (true) {  // debounce: wait until two polls in a row agree
             if (!sleep()) return false;
-            auto again = try_stamp(dirs_);
-            if (again && *again == *now) break;
-            if (again) now = std::move(again);
+            auto again = publish::stamp_inputs(dirs_);
+            if (again == now) break;
+            now = std::move(again);
         }
-        seen_ = std::move(*now);
+        seen_ = std::move(now);
         return true;
     }
     return false;

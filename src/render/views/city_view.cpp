@@ -66,8 +66,7 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
     AsOf as_of;  // its projects' ratings, its letters and the task tables
     for (int p : site.projects_of_city[index]) as_of.add_ratings(site, site.ratings_of_project[p]);
     for (int r : site.replies_of_city[index]) as_of.add(site.replies[r]);
-    for (const auto& t : site.tasks)
-        if (auto n = site.notice_index.find(t.source.value); n != site.notice_index.end()) as_of.add(site.notices[n->second]);
+    for (const auto& t : site.tasks) as_of.add(site.notice(t.source.value));
     v["updated"] = as_of.text();
     v["name"] = c.name;
     v["code"] = c.code;
@@ -161,7 +160,7 @@ View task_view(const model::Site& site, const Assets& assets, int index) {
     const std::string title = std::to_string(t.year) + "年任务分解";
     View v = frame_view(site, assets, title, url, {{"各市", "/cities/"}, {title, url}});
     AsOf as_of;  // the task table's notice and the ratings of that program year
-    if (auto n = site.notice_index.find(t.source.value); n != site.notice_index.end()) as_of.add(site.notices[n->second]);
+    as_of.add(site.notice(t.source.value));
     for (const auto& [key, list] : site.ratings_by_year_tier)
         if (key.first == t.year) as_of.add_ratings(site, list);
     v["updated"] = as_of.text();
@@ -170,9 +169,8 @@ View task_view(const model::Site& site, const Assets& assets, int index) {
     add_search_filter(v, filter_kind, kind_tasks);
     add_search_filter(v, filter_year, std::to_string(t.year) + "年");
     v["program_name"] = program_name(site, t.year);
-    auto n = site.notice_index.find(t.source.value);
-    if (n != site.notice_index.end()) {
-        v["source_label"] = document_label(site.notices[n->second]);
+    if (const model::Document* source = site.notice(t.source.value)) {
+        v["source_label"] = document_label(*source);
         v["source_url"] = model::notice_url(t.source.value);
     }
     ViewList rows;

@@ -56,9 +56,7 @@ ViewList rating_groups(const model::Site& site, int notice) {
 View document_common(const model::Site& site, const Assets& assets, const model::Document& d, const std::string& url,
                      const Crumb& section) {
     View v = frame_view(site, assets, d.title, url, {section, {document_label(d), url}});
-    AsOf as_of;
-    as_of.add(d);
-    v["updated"] = as_of.text();
+    v["updated"] = AsOf().add(d).text();
     v["title"] = d.title;
     v["doc_number"] = d.doc_number;
     v["has_doc_number"] = !d.doc_number.empty();

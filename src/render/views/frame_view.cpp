@@ -47,17 +47,23 @@ std::string county_label(const model::Project& p) {
 
 std::string document_label(const model::Document& d) { return d.doc_number.empty() ? d.title : d.doc_number; }
 
-void AsOf::add_date(const std::string& date) { newest_ = std::max(newest_, date); }
-
-void AsOf::add(const model::Document& d) { add_date(d.date.empty() ? std::to_string(d.year) + "-99" : d.date); }
-
-void AsOf::add_all_documents(const model::Site& site) {
-    for (const auto& d : site.notices) add(d);
-    for (const auto& d : site.replies) add(d);
+AsOf& AsOf::add(const model::Document& d) {
+    const std::string date = d.date.empty() ? std::to_string(d.year) + "-99" : d.date;
+    if (newest_doc_ == nullptr || date > newest_) {
+        newest_ = date;
+        newest_doc_ = &d;
+    }
+    return *this;
 }
 
-void AsOf::add_ratings(const model::Site& site, const std::vector<int>& ratings) {
+AsOf& AsOf::add_all(const std::vector<model::Document>& documents) {
+    for (const auto& d : documents) add(d);
+    return *this;
+}
+
+AsOf& AsOf::add_ratings(const model::Site& site, const std::vector<int>& ratings) {
     for (int r : ratings) add(site.notices[site.ratings[r].notice]);
+    return *this;
 }
 
 std::string AsOf::text() const { return newest_.ends_with("-99") ? newest_.substr(0, 4) + "年" : newest_; }

@@ -40,15 +40,17 @@ std::string document_label(const model::Document& d);
 // the page says "2023年" rather than claim a day it cannot know.
 class AsOf {
 public:
-    void add(const model::Document& d);
-    void add_ratings(const model::Site& site, const std::vector<int>& ratings);  // their notices
-    void add_date(const std::string& date);
-    void add_all_documents(const model::Site& site);  // for pages drawing on the whole site
+    AsOf& add(const model::Document& d);
+    AsOf& add(const model::Document* d) { return d ? add(*d) : *this; }
+    AsOf& add_ratings(const model::Site& site, const std::vector<int>& ratings);  // their notices
+    AsOf& add_all(const std::vector<model::Document>& documents);
     // "2023-12-27", or "2023年" for a year alone, or "" when nothing was added.
     std::string text() const;
+    const model::Document* newest() const { return newest_doc_; }  // the document that date is from
 
 private:
-    std::string newest_;
+    std::string newest_;  // as compared: "YYYY-MM-DD", or "YYYY-99" for a year alone
+    const model::Document* newest_doc_ = nullptr;
 };
 
 }  // namespace gongshi::render

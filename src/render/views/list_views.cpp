@@ -31,6 +31,18 @@ int count_ratings(const model::Site& site, int year, int tier) {
     return it == site.ratings_by_year_tier.end() ? 0 : static_cast<int>(it->second.size());
 }
 
+// The task tables, as links (year, url).
+ViewList task_links(const model::Site& site) {
+    ViewList tasks;
+    for (const auto& t : site.tasks) {
+        View tv;
+        tv["year"] = t.year;
+        tv["url"] = model::task_url(t.year);
+        tasks.push_back(std::move(tv));
+    }
+    return tasks;
+}
+
 }  // namespace
 
 View project_row(const model::Site& site, int index) {
@@ -60,11 +72,7 @@ View project_row(const model::Site& site, int index) {
 
 View home_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, site.config.title, "/", {});
-    {
-        AsOf as_of;  // a page drawing on the whole site
-        as_of.add_all_documents(site);
-        v["updated"] = as_of.text();
-    }
+    v["updated"] = AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
     v["title"] = site.config.title;
     v["description"] = site.config.description;
     v["project_count"] = static_cast<int>(site.projects.size());
@@ -118,14 +126,7 @@ View home_view(const model::Site& site, const Assets& assets) {
         cities.push_back(std::move(cv));
     }
     v["cities"] = std::move(cities);
-    ViewList tasks;
-    for (const auto& t : site.tasks) {
-        View tv;
-        tv["year"] = t.year;
-        tv["url"] = model::task_url(t.year);
-        tasks.push_back(std::move(tv));
-    }
-    v["tasks"] = std::move(tasks);
+    v["tasks"] = task_links(site);
     View charts = tier_charts_view(site);
     v["charts"] = std::move(charts["charts"]);
     v["legend"] = std::move(charts["legend"]);
@@ -134,12 +135,10 @@ View home_view(const model::Site& site, const Assets& assets) {
 
 View project_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "全部项目", "/projects/", {{"项目", "/projects/"}});
-    {
-        AsOf as_of;
-        for (size_t n = 0; n < site.notices.size(); ++n)
-            if (!site.ratings_of_notice[n].empty()) as_of.add(site.notices[n]);  // the notices that rate projects
-        v["updated"] = as_of.text();
-    }  // every project and rating
+    AsOf as_of;  // the notices that rate projects
+    for (size_t n = 0; n < site.notices.size(); ++n)
+        if (!site.ratings_of_notice[n].empty()) as_of.add(site.notices[n]);
+    v["updated"] = as_of.text();
     ViewList rows;
     for (size_t i = 0; i < site.projects.size(); ++i) rows.push_back(project_row(site, static_cast<int>(i)));
     v["count"] = static_cast<int>(rows.size());
@@ -197,11 +196,7 @@ View project_list_view(const model::Site& site, const Assets& assets) {
 
 View notice_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "公文", "/notices/", {{"公文", "/notices/"}});
-    {
-        AsOf as_of;
-        for (const auto& d : site.notices) as_of.add(d);
-        v["updated"] = as_of.text();
-    }
+    v["updated"] = AsOf().add_all(site.notices).text();
     ViewList rows;
     for (const auto& d : site.notices) rows.push_back(document_row(d, model::notice_url(d.id.value)));
     v["documents"] = std::move(rows);
@@ -210,11 +205,7 @@ View notice_list_view(const model::Site& site, const Assets& assets) {
 
 View reply_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "建议提案答复", "/replies/", {{"答复", "/replies/"}});
-    {
-        AsOf as_of;
-        for (const auto& d : site.replies) as_of.add(d);
-        v["updated"] = as_of.text();
-    }
+    v["updated"] = AsOf().add_all(site.replies).text();
     ViewList rows;
     for (const auto& d : site.replies) {
         View row = document_row(d, model::reply_url(d.id.value));
@@ -227,11 +218,7 @@ View reply_list_view(const model::Site& site, const Assets& assets) {
 
 View city_list_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "各市", "/cities/", {{"各市", "/cities/"}});
-    {
-        AsOf as_of;  // a page drawing on the whole site
-        as_of.add_all_documents(site);
-        v["updated"] = as_of.text();
-    }  // every city's counts
+    v["updated"] = AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
     ViewList rows;
     for (size_t i = 0; i < site.cities.size(); ++i) {
         const model::City& c = site.cities[i];
@@ -244,14 +231,7 @@ View city_list_view(const model::Site& site, const Assets& assets) {
         rows.push_back(std::move(row));
     }
     v["cities"] = std::move(rows);
-    ViewList tasks;
-    for (const auto& t : site.tasks) {
-        View tv;
-        tv["year"] = t.year;
-        tv["url"] = model::task_url(t.year);
-        tasks.push_back(std::move(tv));
-    }
-    v["tasks"] = std::move(tasks);
+    v["tasks"] = task_links(site);
     return v;
 }
 

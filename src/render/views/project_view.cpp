@@ -32,11 +32,6 @@ View fact(const std::string& label, const std::string& value, const model::Docum
     return f;
 }
 
-const model::Document* notice_by_id(const model::Site& site, const std::string& id) {
-    auto it = site.notice_index.find(id);
-    return it == site.notice_index.end() ? nullptr : &site.notices[it->second];
-}
-
 }  // namespace
 
 SubsidyCeiling subsidy_ceiling(const model::Site& site, int index) {
@@ -85,7 +80,7 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     const model::Document* listed_in =
         site.ratings_of_project[index].empty() ? nullptr
                                                : &site.notices[site.ratings[site.ratings_of_project[index].front()].notice];
-    const model::Document* facts_from = p.facts_source ? notice_by_id(site, p.facts_source->value) : nullptr;
+    const model::Document* facts_from = p.facts_source ? site.notice(p.facts_source->value) : nullptr;
     ViewList facts;
     facts.push_back(fact("项目名称", p.name, listed_in));
     facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), listed_in));
@@ -167,13 +162,12 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     View cite;
     cite["title"] = p.name;
     cite["permalink"] = absolute_url(site, url);
-    // The page's facts are as of the latest notice that rates the project (not the site's date, which would make
+    // The page's facts are as of the newest notice that rates the project (not the site's date, which would make
     // every project page change with every new notice).
-    if (!site.ratings_of_project[index].empty()) {
-        const model::Document& latest = site.notices[site.ratings[site.ratings_of_project[index].back()].notice];
-        cite["source"] = document_label(latest);
-        AsOf as_of;
-        as_of.add_ratings(site, site.ratings_of_project[index]);
+    AsOf as_of;
+    as_of.add_ratings(site, site.ratings_of_project[index]);
+    if (as_of.newest() != nullptr) {
+        cite["source"] = document_label(*as_of.newest());
         cite["date"] = as_of.text();
         v["updated"] = as_of.text();
     }

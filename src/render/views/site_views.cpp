@@ -60,9 +60,7 @@ View sitemap_view(const model::Site& site, const std::vector<std::string>& urls)
 
 View data_page_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "开放数据", "/data/", {{"开放数据", "/data/"}});
-    AsOf as_of;  // a page drawing on the whole site
-    as_of.add_all_documents(site);
-    v["updated"] = as_of.text();
+    v["updated"] = AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
     ViewList files;
     const char* names[][2] = {{"projects", "项目"}, {"ratings", "评价结果"}, {"tasks", "任务分解"}};
     for (const auto& n : names) {
@@ -99,9 +97,7 @@ View redirect_view(const model::Site& site, const std::string& from_url, const s
 
 View changes_view(const model::Site& site, const Assets& assets, const model::ChangeSet& c) {
     View v = frame_view(site, assets, "更新记录", "/changes/", {{"更新记录", "/changes/"}});
-    AsOf as_of;  // a page drawing on the whole site
-    as_of.add_all_documents(site);
-    v["updated"] = as_of.text();
+    v["updated"] = AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
     exclude_from_search(v);
     v["compared"] = c.compared;
     auto list = [](const std::vector<model::Change>& items) {
@@ -133,12 +129,8 @@ View changes_view(const model::Site& site, const Assets& assets, const model::Ch
     constexpr size_t shown = 500;
     ViewList pages;
     for (size_t i = 0; i < c.pages_changed.size() && i < shown; ++i) {
-        std::string url = "/" + c.pages_changed[i];
-        const std::string index = "index.html";
-        if (url.size() >= index.size() && url.compare(url.size() - index.size(), index.size(), index) == 0)
-            url.resize(url.size() - index.size());
         View p;
-        p["url"] = url;
+        p["url"] = model::url_of_file(c.pages_changed[i]);
         pages.push_back(std::move(p));
     }
     v["page_count"] = static_cast<int>(c.pages_changed.size());
