@@ -84,16 +84,33 @@ std::map<std::string, std::string> read_tree(const fs::path& root) {
     return out;
 }
 
-int run_gongshi(const std::string& args, std::string& output) {
-    const std::string cmd = std::string(GONGSHI_BINARY) + " " + args + " 2>&1";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
+int run_command(const std::string& command, std::string& output) {
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
     REQUIRE(pipe != nullptr);
     output.clear();
-    char buf[4096];
+    char buf[16384];
     size_t n;
     while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
     const int status = ::pclose(pipe);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int run_gongshi(const std::string& args, std::string& output, const fs::path& cwd) {
+    const std::string cd = cwd.empty() ? "" : "cd '" + cwd.string() + "' && ";
+    return run_command(cd + GONGSHI_BINARY + " " + args, output);
+}
+
+std::string build_command(const fs::path& content, const fs::path& out, const std::string& extra,
+                          const fs::path& templates, const fs::path& assets) {
+    return "build --content " + content.string() + " --templates " + templates.string() + " --assets " +
+           assets.string() + " --out " + out.string() + " " + extra;
+}
+
+std::vector<std::string> staging_leftovers(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().find(".staging-") != std::string::npos) out.push_back(e.path().string());
+    return out;
 }
 
 }  // namespace gongshi::testing

@@ -42,7 +42,16 @@ std::vector<std::string> check_errors(const fs::path& content, bool drafts = fal
 // Every file under a folder: relative path → bytes.
 std::map<std::string, std::string> read_tree(const fs::path& root);
 
-// Runs the gongshi binary with arguments; returns exit status, stdout+stderr in `output`.
-int run_gongshi(const std::string& args, std::string& output);
+// Runs a shell command; returns its exit status (128 + the signal if one ended it), stdout+stderr in `output`.
+int run_command(const std::string& command, std::string& output);
+// Runs the gongshi binary with arguments (in `cwd` when given); as run_command.
+int run_gongshi(const std::string& args, std::string& output, const fs::path& cwd = {});
+// "build --content <content> --templates <templates> --assets <assets> --out <out> <extra>", by default with the
+// repository's templates and assets.
+std::string build_command(const fs::path& content, const fs::path& out, const std::string& extra = "",
+                          const fs::path& templates = source_dir() / "templates",
+                          const fs::path& assets = source_dir() / "assets");
+// The staging folders ("<out>.staging-<pid>") builds left in a folder.
+std::vector<std::string> staging_leftovers(const fs::path& dir);
 
 }  // namespace gongshi::testing

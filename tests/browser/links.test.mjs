@@ -1,6 +1,6 @@
 // The built site as a crawler sees it (issue 4 "How we will check it", issue 7 item 6): every internal
 // link and asset reference of every page resolves (href, src, srcset, CSS url(), redirect targets,
-// fragments), the feed and the sitemap list only real pages, every URL of DESIGN.md's table exists,
+// fragments), the feed and the sitemap list only real pages, every URL of ../shared/DESIGN.md's table (copied here) exists,
 // and every page's header offers search.
 
 import { test } from 'node:test';
@@ -107,9 +107,18 @@ test('every url() in the stylesheets resolves', () => {
 test('stylesheet and script are fingerprinted and every page links the same ones', () => {
   const assets = files.filter((f) => f.startsWith('assets/'));
   const css = assets.filter((f) => /^assets\/style\.[0-9a-f]{6,}\.css$/.test(f));
+  const js = assets.filter((f) => /^assets\/site\.[0-9a-f]{6,}\.js$/.test(f));
   assert.equal(css.length, 1, `one fingerprinted stylesheet: ${assets.join(', ')}`);
-  const home = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
-  assert.ok(home.includes(`href="/${css[0]}"`), 'home links the fingerprinted stylesheet');
+  assert.equal(js.length, 1, `one fingerprinted script: ${assets.join(', ')}`);
+  const problems = [];
+  for (const rel of htmlFiles) {
+    const file = path.join(root, rel);
+    if (isRedirectPage(file)) continue;
+    const html = fs.readFileSync(file, 'utf8');
+    if (!html.includes(`href="/${css[0]}"`)) problems.push(`${rel}: does not link /${css[0]}`);
+    if (!html.includes(`src="/${js[0]}"`)) problems.push(`${rel}: does not load /${js[0]}`);
+  }
+  assert.deepEqual(problems, []);
 });
 
 test('the Atom feed and the sitemap list only real pages', () => {
@@ -159,6 +168,8 @@ test("every URL of DESIGN.md's table exists", () => {
     const html = fs.readFileSync(path.join(root, index, 'index.html'), 'utf8');
     const docs = [...html.matchAll(new RegExp(`href="(/${index}/[a-z0-9-]+/)"`, 'g'))].map((m) => m[1]);
     assert.ok(docs.length > 0, `/${index}/ lists documents`);
+    assert.deepEqual(docs.filter((u) => { const h = resolveFile(root, u); return !h || !h.file; }), [],
+      `every document /${index}/ lists has a page`);
   }
 });
 
@@ -169,6 +180,7 @@ test('every page (redirects aside) has lang, a canonical URL, a breadcrumb or is
     if (isRedirectPage(file)) continue;
     const html = fs.readFileSync(file, 'utf8');
     if (!/<html lang="zh-CN">/.test(html)) problems.push(`${rel}: no lang="zh-CN"`);
+    if (rel !== 'index.html' && !/<nav class="breadcrumb[^"]*" aria-label="位置">/.test(html)) problems.push(`${rel}: no breadcrumb`);
     if (!/<link rel="canonical" href="https?:\/\//.test(html)) problems.push(`${rel}: no canonical link`);
     const header = (html.match(/<header class="site-header">([\s\S]*?)<\/header>/) || [])[1];
     if (!header) { problems.push(`${rel}: no site header`); continue; }

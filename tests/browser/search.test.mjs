@@ -121,6 +121,7 @@ test('the tier filter keeps only pages of that tier, in the URL, and the back bu
 
 test('result titles and excerpts are inserted as text, never as markup', async () => {
   await openSearch('?q=' + encodeURIComponent('晋城市'));
+  assert.ok((await resultUrls()).length > 0, 'the search found pages (else nothing is checked)');
   const markup = await page.$$eval('#search-results > li', (items) =>
     items.flatMap((li) => [...li.querySelectorAll('*')].map((e) => e.tagName))
       .filter((t) => !['H2', 'A', 'P', 'MARK', 'UL', 'LI'].includes(t)));

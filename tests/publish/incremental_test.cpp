@@ -64,9 +64,7 @@ struct Site {
     }
     std::string build(const fs::path& to) const {
         std::string output;
-        const std::string args = "build --no-search --content " + content.string() + " --templates " +
-                                 templates.string() + " --assets " + assets.string() + " --out " + to.string();
-        const int status = run_gongshi(args, output);
+        const int status = run_gongshi(build_command(content, to, "--no-search", templates, assets), output);
         INFO(output);
         REQUIRE(status == 0);
         return output;

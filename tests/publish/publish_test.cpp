@@ -9,9 +9,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 std::string build_args(const fs::path& content, const fs::path& out, const std::string& extra = "") {
-    const fs::path src = source_dir();
-    return "build --content " + content.string() + " --templates " + (src / "templates").string() + " --assets " +
-           (src / "assets").string() + " --out " + out.string() + " " + extra;
+    return build_command(content, out, extra);
 }
 
 }  // namespace
@@ -23,11 +21,19 @@ TEST_CASE("a build of good content publishes every record's page", "[publish]") 
     REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search"), output) == 0);
     CHECK_THAT(output, Contains("built ") && Contains("records read") && Contains("pages"));
     const auto files = read_tree(dir.path() / "site");
-    for (const char* page : {"index.html", "projects/taiyuan-yingze-longchengxinyuan-2022/index.html",
-                             "notices/jinminhan-2023-169/index.html", "replies/changminhan-2023-94/index.html",
-                             "cities/taiyuan/index.html", "tasks/2023/index.html", "404.html"})
+    // One page per record file of the fixture (the id is the file name), and the site's own pages.
+    std::vector<std::string> pages = {"index.html", "cities/taiyuan/index.html", "tasks/2023/index.html", "404.html"};
+    for (const auto& e : fs::recursive_directory_iterator(content)) {
+        const std::string kind = e.path().lexically_relative(content).begin()->string();
+        if (kind == "projects" || kind == "notices" || kind == "replies")
+            if (e.is_regular_file()) pages.push_back(kind + "/" + e.path().stem().string() + "/index.html");
+    }
+    CHECK(pages.size() == 4 + 3 + 2 + 1);
+    for (const auto& page : pages) {
+        INFO(page);
         CHECK(files.count(page) == 1);
-    CHECK_FALSE(fs::exists(dir.path() / ("site.staging-" + std::to_string(::getpid()))));
+    }
+    CHECK(staging_leftovers(dir.path()).empty());
 }
 
 TEST_CASE("a build that fails on bad content leaves the previous site byte-identical", "[publish]") {
@@ -41,8 +47,7 @@ TEST_CASE("a build that fails on bad content leaves the previous site byte-ident
     CHECK(run_gongshi(build_args(content, out, "--no-search"), output) == 1);
     CHECK_THAT(output, Contains("error: rows add up to 3") && Contains("was left unchanged"));
     CHECK(read_tree(out) == before);
-    for (const auto& e : fs::directory_iterator(dir.path()))
-        CHECK(e.path().filename().string().find("staging") == std::string::npos);
+    CHECK(staging_leftovers(dir.path()).empty());
 }
 
 TEST_CASE("a build that fails on a broken template leaves the previous site byte-identical", "[publish]") {
@@ -54,11 +59,7 @@ TEST_CASE("a build that fails on a broken template leaves the previous site byte
     const auto before = read_tree(out);
     fs::copy(source_dir() / "templates", dir.path() / "templates", fs::copy_options::recursive);
     write_text(dir.path() / "templates/project.mustache", "{{#unclosed}}");
-    const fs::path src = source_dir();
-    const std::string args = "build --content " + content.string() + " --templates " +
-                             (dir.path() / "templates").string() + " --assets " + (src / "assets").string() +
-                             " --out " + out.string();
-    CHECK(run_gongshi(args, output) == 1);
+    CHECK(run_gongshi(build_command(content, out, "", dir.path() / "templates"), output) == 1);
     CHECK(read_tree(out) == before);
 }
 
@@ -117,18 +118,10 @@ TEST_CASE("a build that runs out of space leaves the previous site byte-identica
     // must notice, stop, and publish nothing. (SIGXFSZ is ignored so the write returns the error instead.)
     const std::string limited = "-c \"trap '' XFSZ; ulimit -f 8; exec " + std::string(GONGSHI_BINARY) + " " +
                                 build_args(content, out, "--no-search --jobs 1") + "\"";
-    FILE* pipe = ::popen(("sh " + limited + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    output.clear();
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
-    const int status = ::pclose(pipe);
+    const int status = run_command("sh " + limited, output);
     INFO(output);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 1);
+    CHECK(status == 1);
     CHECK_THAT(output, Contains("left unchanged"));
     CHECK(read_tree(out) == before);
-    for (const auto& e : fs::directory_iterator(dir.path()))
-        CHECK(e.path().filename().string().find("staging") == std::string::npos);
+    CHECK(staging_leftovers(dir.path()).empty());
 }

@@ -26,11 +26,7 @@ struct SearchSite {
     fs::path runs = dir.path() / "pagefind-runs.log";
 
     int build(std::string& output, const std::string& extra = "") const {
-        const fs::path src = source_dir();
-        return run_gongshi("build " + extra + " --content " + content.string() + " --templates " +
-                               (src / "templates").string() + " --assets " + (src / "assets").string() + " --out " +
-                               out.string(),
-                           output);
+        return run_gongshi(build_command(content, out, extra), output);
     }
     // A fake Pagefind: logs each run, then runs `body` with $4 = the --output-path it was given.
     fs::path fake_pagefind(const std::string& body) const {

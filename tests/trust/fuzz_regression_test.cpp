@@ -26,11 +26,15 @@ TEST_CASE("every fuzz regression input runs through its harness without a crash"
     const fs::path corpus = fixture("fuzz-regressions");
     REQUIRE(fs::is_directory(corpus / "fuzz_record_loader"));
     REQUIRE(fs::is_directory(corpus / "fuzz_front_matter"));
-    for (const auto& f : files_under(corpus / "fuzz_record_loader")) {
+    const auto records = files_under(corpus / "fuzz_record_loader");
+    const auto documents = files_under(corpus / "fuzz_front_matter");
+    CHECK_FALSE(records.empty());
+    CHECK_FALSE(documents.empty());
+    for (const auto& f : records) {
         INFO(f);
         gongshi::trust::run_record_input(read_text(f));
     }
-    for (const auto& f : files_under(corpus / "fuzz_front_matter")) {
+    for (const auto& f : documents) {
         INFO(f);
         gongshi::trust::run_document_input(read_text(f));
     }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <cstring>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -248,10 +249,6 @@ struct HostileSite {
     }
 };
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 }  // namespace
 
 TEST_CASE("the active-markup scanner finds what a browser would run and passes escaped text", "[trust][render]") {
@@ -276,7 +273,7 @@ TEST_CASE("hostile text in every field and hostile Markdown render inert in ever
     SECTION("HTML, Atom and sitemap carry no active tag, attribute or URL") {
         int checked = 0;
         for (const auto& [path, bytes] : files) {
-            if (!ends_with(path, ".html") && !ends_with(path, ".xml")) continue;
+            if (!path.ends_with(".html") && !path.ends_with(".xml")) continue;
             INFO(path);
             CHECK(active_tags(bytes) == std::vector<std::string>{});
             CHECK(bytes.find("<script>alert") == std::string::npos);
@@ -289,7 +286,7 @@ TEST_CASE("hostile text in every field and hostile Markdown render inert in ever
     SECTION("a field's payload, wherever it is shown as HTML or Atom text, is escaped in full") {
         std::set<std::string> shown;
         for (const auto& [path, bytes] : files) {
-            if (!ends_with(path, ".html") && !ends_with(path, ".xml")) continue;
+            if (!path.ends_with(".html") && !path.ends_with(".xml")) continue;
             for (const auto& tag : site.payloads.tags)
                 for (size_t at = bytes.find(tag); at != std::string::npos; at = bytes.find(tag, at + 1)) {
                     INFO(path << ": " << bytes.substr(at, 200));
@@ -321,10 +318,26 @@ TEST_CASE("hostile text in every field and hostile Markdown render inert in ever
     }
 
     SECTION("JSON holds each payload as the exact string, and parses") {
+        // Every string value holding a payload's tag is the whole payload (formula lead, tag, attack), unchanged.
+        std::function<void(const nlohmann::json&, int&)> walk = [&](const nlohmann::json& j, int& payloads) {
+            if (j.is_structured()) {
+                for (const auto& item : j) walk(item, payloads);
+            } else if (j.is_string()) {
+                const std::string s = j.get<std::string>();
+                const size_t at = s.find(attack);
+                if (at == std::string::npos) return;
+                INFO(s);
+                CHECK((at == 4 && s[1] == 'F' && s.size() == 4 + attack.size()));
+                ++payloads;
+            }
+        };
         for (const char* name : {"data/projects.json", "data/ratings.json", "data/tasks.json"}) {
             INFO(name);
             const auto doc = nlohmann::json::parse(files.at(name));
             CHECK(doc["records"].size() >= 1);
+            int payloads = 0;
+            walk(doc, payloads);
+            CHECK(payloads >= 1);
         }
         const auto projects = nlohmann::json::parse(files.at("data/projects.json"))["records"];
         std::set<std::string> names;

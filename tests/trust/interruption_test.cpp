@@ -51,13 +51,6 @@ std::vector<std::string> differences(const std::map<std::string, std::string>& a
     return out;
 }
 
-std::vector<std::string> leftovers(const fs::path& dir) {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().filename().string().find(".staging-") != std::string::npos) out.push_back(e.path().string());
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("two builds started together on one output both end cleanly with one complete, correct site",
@@ -81,7 +74,7 @@ TEST_CASE("two builds started together on one output both end cleanly with one c
         // One of them built the site; the other waited on the lock and found it up to date.
         CHECK((a.output() + b.output()).find("is up to date") != std::string::npos);
         CHECK(read_tree(work.path() / "site") == clean);
-        CHECK(leftovers(work.path()).empty());
+        CHECK(staging_leftovers(work.path()).empty());
     }
 }
 
@@ -135,7 +128,7 @@ TEST_CASE("a build killed at random moments leaves the previous site intact and 
         INFO(next.output);
         CHECK(next.status == 0);
         CHECK_FALSE(has_crash_report(next.output));
-        CHECK(leftovers(work.path()).empty());
+        CHECK(staging_leftovers(work.path()).empty());
         CHECK(differences(read_tree(work.path() / "site"), ref_v2) == std::vector<std::string>{});
         fs::remove_all(work.path() / "site");
         fs::remove(work.path() / "site.cache");

@@ -87,7 +87,12 @@ TEST_CASE("hostile ids, aliases and division ids are located errors and write no
         CHECK(has_line_starting(r.output, c.expect));
         CHECK(paths_besides_output(work.path()) == before);
         CHECK_FALSE(fs::exists(work.path() / "site"));
+        // Where the payloads would land: the absolute one, and the relative ones resolved from the output's pages
+        // (site/projects/<id>/, site/<alias>/: two or three levels up is the test folder's parent).
         CHECK_FALSE(fs::exists(pwn));
+        CHECK_FALSE(fs::exists(work.path().parent_path() / "pwn"));
+        CHECK_FALSE(fs::exists(work.path().parent_path().parent_path() / "tmp" / "pwn"));
+        CHECK_FALSE(fs::exists(work.path() / "pwn"));
     }
 }
 
@@ -182,5 +187,5 @@ TEST_CASE("a build creates nothing beside its output but <out>.cache and <out>.l
     for (const auto& p : before)
         if (p.rfind("public/", 0) != 0) outside_before.insert(p);
     CHECK(outside_public == outside_before);
-    (void)top_before;
+    CHECK(top_before.empty());
 }

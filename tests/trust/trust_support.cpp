@@ -90,13 +90,8 @@ std::string gunzip(const std::string& bytes) {
     testing::TempDir dir;
     const fs::path file = dir.path() / "data.gz";
     testing::write_text(file, bytes);
-    FILE* pipe = ::popen(("gzip -dc " + file.string()).c_str(), "r");
-    REQUIRE(pipe != nullptr);
     std::string out;
-    char buf[16384];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    CHECK(::pclose(pipe) == 0);
+    CHECK(testing::run_command("gzip -dc " + file.string(), out) == 0);
     return out;
 }
 
