@@ -10,13 +10,17 @@
 
 namespace gongshi::cli {
 
-namespace {
-
-void add_shared_options(CLI::App& cmd, BuildOptions& o) {
+void add_input_options(CLI::App& cmd, BuildOptions& o) {
     cmd.add_option("--content", o.content, "content folder (default: content)");
     cmd.add_option("--templates", o.templates, "templates folder (default: templates)");
     cmd.add_option("--assets", o.assets, "assets folder (default: assets)");
     cmd.add_flag("--drafts", o.drafts, "also publish records marked draft: true");
+}
+
+namespace {
+
+void add_shared_options(CLI::App& cmd, BuildOptions& o) {
+    add_input_options(cmd, o);
     cmd.add_flag_function(
         "--quiet,-q", [&o](std::int64_t) { o.verbosity = 0; }, "print only errors");
     cmd.add_flag_function(

@@ -20,6 +20,8 @@ struct Commands {
 };
 
 void add_commands(CLI::App& app, Commands& commands);
+// --content, --templates, --assets, --drafts: the inputs of build, check and serve.
+void add_input_options(CLI::App& cmd, BuildOptions& options);
 int run_build(const BuildOptions& options);
 int run_check(const BuildOptions& options);
 void add_serve_command(CLI::App& app, Commands& commands);

@@ -30,10 +30,7 @@ void add_serve_command(CLI::App& app, Commands& c) {
         "serve",
         "preview: build into site.preview/ (never site/), serve it on http://127.0.0.1:1313/, "
         "rebuild when content/, templates/ or assets/ change and reload the browser");
-    c.serve->add_option("--content", c.options.content, "content folder (default: content)");
-    c.serve->add_option("--templates", c.options.templates, "templates folder (default: templates)");
-    c.serve->add_option("--assets", c.options.assets, "assets folder (default: assets)");
-    c.serve->add_flag("--drafts", c.options.drafts, "also show records marked draft: true");
+    add_input_options(*c.serve, c.options);
     c.serve
         ->add_option("--port", c.port,
                      "port on 127.0.0.1 (default: 1313; 0: any free port, printed at start)")

@@ -1,22 +1,25 @@
 #include "serve/build_status.h"
 
+#include "serve/error_page.h"
+
 namespace gongshi::serve {
 
 BuildStatus::BuildStatus(std::string boot_id) : boot_id_(std::move(boot_id)) {}
 
 void BuildStatus::record(bool ok, const diag::Diagnostics& diags) {
+    std::string page = ok ? std::string() : render_error_page(diags.sorted());
     {
         const std::lock_guard lock(mutex_);
         ++builds_;
         ok_ = ok;
-        diagnostics_ = diags.sorted();
+        error_page_ = std::move(page);
     }
     changed_.notify_all();
 }
 
 BuildOutcome BuildStatus::latest() const {
     const std::lock_guard lock(mutex_);
-    return {version_locked(), ok_, diagnostics_};
+    return {version_locked(), ok_, error_page_};
 }
 
 std::string BuildStatus::version() const {

@@ -5,7 +5,6 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
-#include <vector>
 
 #include "diag/diagnostic.h"
 
@@ -14,7 +13,7 @@ namespace gongshi::serve {
 struct BuildOutcome {
     std::string version;  // "<boot>-<n>": changes after every build, and when the server restarts
     bool ok = true;
-    std::vector<diag::Diagnostic> diagnostics;  // sorted, errors and warnings
+    std::string error_page;  // when !ok: the page every page request gets instead (rendered once, by record)
 };
 
 // Shared between the rebuild thread (writer) and the request threads (readers); every member is thread-safe.
@@ -22,7 +21,8 @@ class BuildStatus {
 public:
     explicit BuildStatus(std::string boot_id);
 
-    // Records the outcome of a finished build and wakes everyone waiting for a change.
+    // Records the outcome of a finished build (rendering the error page of a failed one, with the sources quoted
+    // as they are now) and wakes everyone waiting for a change.
     void record(bool ok, const diag::Diagnostics& diags);
     BuildOutcome latest() const;
     std::string version() const;
@@ -41,7 +41,7 @@ private:
     const std::string boot_id_;
     unsigned long long builds_ = 0;
     bool ok_ = true;
-    std::vector<diag::Diagnostic> diagnostics_;
+    std::string error_page_;
     bool stopped_ = false;
 };
 

@@ -8,7 +8,6 @@
 #include <sstream>
 #include <thread>
 
-#include "serve/error_page.h"
 #include "serve/live_reload.h"
 #include "serve/site_files.h"
 
@@ -58,7 +57,7 @@ void serve_site(const fs::path& site, const BuildStatus& status, const httplib::
         // 500, not 200 with a banner: what is shown is not the page asked for, and a tool fetching it must
         // not take it for one.
         res.status = 500;
-        res.set_content(inject_live_reload(render_error_page(outcome.diagnostics), outcome.version),
+        res.set_content(inject_live_reload(outcome.error_page, outcome.version),
                         "text/html; charset=utf-8");
         return;
     }
@@ -77,11 +76,10 @@ void serve_site(const fs::path& site, const BuildStatus& status, const httplib::
         res.set_content(std::move(body), content_type_for(found.path.filename().string()));
         return;
     }
-    const fs::path not_found = site / "404.html";
-    std::error_code ec;
-    if (found.is_page && fs::is_regular_file(not_found, ec)) {
+    if (const SiteFile not_found = find_site_file(site, "/404.html");
+        found.is_page && not_found.kind == SiteFile::Kind::file) {
         res.status = 404;
-        res.set_content(inject_live_reload(read_file(not_found), outcome.version),
+        res.set_content(inject_live_reload(read_file(not_found.path), outcome.version),
                         "text/html; charset=utf-8");
         return;
     }

@@ -1,5 +1,5 @@
-// One build of the preview: runs the pipeline, prints the outcome as `gongshi build` would, and records it so
-// the server can show the error page or tell browsers to reload.
+// One build of the preview: runs the pipeline, prints its diagnostics and a one-line timed outcome, and records
+// it so the server can show the error page or tell browsers to reload.
 #pragma once
 
 #include <ostream>

@@ -1,16 +1,11 @@
 // `gongshi serve` end to end: the real binary on a free loopback port, edited, broken, fixed and stopped.
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/file.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <functional>
@@ -19,8 +14,7 @@
 #include <thread>
 
 #include "test_support.h"
-
-extern char** environ;
+#include "trust/trust_support.h"
 
 using namespace gongshi::testing;
 using namespace std::chrono_literals;
@@ -60,35 +54,18 @@ struct Workspace {
     }
 };
 
-// `gongshi serve --port 0 …` as a child process, its stdout and stderr in a log file; killed if a test fails.
+// `gongshi serve --port 0 …` as a child process (trust::Child: sanitizer reports get their own exit status), its
+// stdout and stderr in a log file; killed if a test fails.
 class ServeProcess {
 public:
     explicit ServeProcess(const Workspace& w) : ServeProcess(w, 0, w.out, w.log) {}
-    ServeProcess(const Workspace& w, int port, const fs::path& out, const fs::path& log) : log_(log) {
-        const std::vector<std::string> args{GONGSHI_BINARY, "serve",   "--port",      std::to_string(port),
-                                            "--content",    w.content, "--templates", w.templates,
-                                            "--assets",     w.assets,  "--out",       out};
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        posix_spawn_file_actions_adddup2(&actions, 1, 2);
-        const int rc = ::posix_spawn(&pid_, GONGSHI_BINARY, &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        REQUIRE(rc == 0);
-    }
-    ~ServeProcess() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
-    }
-    ServeProcess(const ServeProcess&) = delete;
-    ServeProcess& operator=(const ServeProcess&) = delete;
+    ServeProcess(const Workspace& w, int port, const fs::path& out, const fs::path& log)
+        : child_(w.tmp.path(),
+                 {"serve", "--port", std::to_string(port), "--content", w.content.string(), "--templates",
+                  w.templates.string(), "--assets", w.assets.string(), "--out", out.string()},
+                 log) {}
 
-    std::string output() const { return read_text(log_); }
+    std::string output() const { return child_.output(); }
     // The port from "serving http://127.0.0.1:PORT/", once it is printed.
     int port() const {
         constexpr std::string_view prefix = "serving http://127.0.0.1:";
@@ -102,19 +79,16 @@ public:
         });
         return port;
     }
-    void signal(int sig) const { ::kill(pid_, sig); }
+    void signal(int sig) const { ::kill(child_.pid(), sig); }
     // The exit status, once the process has ended (nothing if it is still running at the deadline).
     std::optional<int> wait_exit() {
-        int status = 0;
-        const bool ended = eventually([&] { return ::waitpid(pid_, &status, WNOHANG) == pid_; });
-        if (!ended) return std::nullopt;
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        std::optional<int> status;
+        eventually([&] { return (status = child_.poll()).has_value(); });
+        return status;
     }
 
 private:
-    fs::path log_;
-    pid_t pid_ = -1;
+    gongshi::trust::Child child_;
 };
 
 httplib::Client client_for(int port) {
@@ -135,7 +109,6 @@ public:
                 text_.append(data, size);
                 return true;
             });
-            ended_ = true;
         });
     }
     ~EventListener() {
@@ -150,13 +123,11 @@ public:
             out.push_back(text_.substr(at + 6, text_.find('\n', at) - at - 6));
         return out;
     }
-    bool ended() const { return ended_; }
 
 private:
     httplib::Client client_;
     mutable std::mutex mutex_;
     std::string text_;
-    std::atomic<bool> ended_{false};
     std::thread thread_;
 };
 
@@ -192,15 +163,6 @@ std::string raw_request(int port, const std::string& target) {
     while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) response.append(buf, static_cast<size_t>(n));
     ::close(fd);
     return response;
-}
-
-// True if nobody holds the output's lock (the file itself stays by design: removing it would race).
-bool lock_is_free(const fs::path& out) {
-    const int fd = ::open((out.string() + ".lock").c_str(), O_RDWR | O_CLOEXEC);
-    if (fd < 0) return true;
-    const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
-    ::close(fd);
-    return free;
 }
 
 // The stylesheet's published name (it carries a fingerprint of its bytes).
@@ -274,11 +236,10 @@ TEST_CASE(
         return p.status == 200 && p.body.find(project_name) != std::string::npos;
     }));
 
-    // Ctrl-C: exit 0, the event stream closed, the output's lock released and no staging folder left.
+    // Ctrl-C: exit 0 (no sanitizer report), no staging folder left.
     server.signal(SIGINT);
     CHECK(server.wait_exit() == std::optional<int>(0));
-    CHECK(eventually([&] { return events.ended(); }));
-    CHECK(lock_is_free(w.out));
+    CHECK_FALSE(gongshi::trust::has_crash_report(server.output()));
     CHECK_FALSE(has_staging_left(w.out));
     INFO(server.output());
     CHECK_THAT(server.output(), Catch::Contains("stopped"));
@@ -325,5 +286,5 @@ TEST_CASE(
 
     server.signal(SIGTERM);
     CHECK(server.wait_exit() == std::optional<int>(0));
-    CHECK(lock_is_free(w.out));
+    CHECK_FALSE(gongshi::trust::has_crash_report(server.output()));
 }

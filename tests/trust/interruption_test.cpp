@@ -129,7 +129,11 @@ TEST_CASE("a build killed at random moments leaves the previous site intact and 
         CHECK(next.status == 0);
         CHECK_FALSE(has_crash_report(next.output));
         CHECK(staging_leftovers(work.path()).empty());
-        CHECK(differences(read_tree(work.path() / "site"), ref_v2) == std::vector<std::string>{});
+        const auto after_next = read_tree(work.path() / "site");
+        if (after_next.count("changes/index.html") && after_next.at("changes/index.html") != ref_v2.at("changes/index.html"))
+            UNSCOPED_INFO("changes page after the next build:\n" << after_next.at("changes/index.html")
+                                                                  << "\nreference:\n" << ref_v2.at("changes/index.html"));
+        CHECK(differences(after_next, ref_v2) == std::vector<std::string>{});
         fs::remove_all(work.path() / "site");
         fs::remove(work.path() / "site.cache");
         REQUIRE(run_in(work.path(), build_args("v1", "site", {"--jobs", "1"})).status == 0);

@@ -46,6 +46,14 @@ int Child::wait() {
     return status_;
 }
 
+std::optional<int> Child::poll() {
+    if (status_ >= 0) return status_;
+    int raw = 0;
+    if (::waitpid(pid_, &raw, WNOHANG) != pid_) return std::nullopt;
+    status_ = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    return status_;
+}
+
 void Child::kill_now() {
     if (status_ < 0) ::kill(pid_, SIGKILL);
     wait();

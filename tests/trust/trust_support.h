@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ public:
     pid_t pid() const { return pid_; }
     // Waits for the process; its exit status, or 128 + the signal that ended it.
     int wait();
+    // The exit status if the process has ended, else nothing (does not wait).
+    std::optional<int> poll();
     void kill_now();  // SIGKILL, then waits
     std::string output() const;
 
