@@ -16,14 +16,18 @@ namespace gongshi {
 
 namespace {
 
-std::optional<model::Records> load_and_validate(const BuildOptions& options, BuildReport& report) {
+// Stages 1 and 2. Records with field errors are still loaded (with the fields left empty), so validation can
+// report every other mistake of the run too, without cascades of "unknown id" errors.
+model::Records load_and_check(const BuildOptions& options, BuildReport& report) {
     model::Records records = load::load_content(options.content, report.diags);
     report.records = records.files_read;
-    // Records with field errors are still loaded (with the fields left empty), so validation can report every
-    // other mistake of the run too, without cascades of "unknown id" errors.
-    if (!records.site) return std::nullopt;
-    validate::validate(records, {options.drafts}, report.diags);
-    if (report.diags.has_errors()) return std::nullopt;
+    if (records.site) validate::validate(records, {options.drafts}, report.diags);
+    return records;
+}
+
+std::optional<model::Records> load_and_validate(const BuildOptions& options, BuildReport& report) {
+    model::Records records = load_and_check(options, report);
+    if (!records.site || report.diags.has_errors()) return std::nullopt;
     return records;
 }
 
@@ -38,10 +42,7 @@ std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std
 
 BuildReport check_content(const BuildOptions& options) {
     BuildReport report;
-    model::Records records = load::load_content(options.content, report.diags);
-    report.records = records.files_read;
-    if (records.site) validate::validate(records, {options.drafts}, report.diags);
-    report.content_summary = validate::summarize_content(records);
+    report.content_summary = validate::summarize_content(load_and_check(options, report));
     return report;
 }
 

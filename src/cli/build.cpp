@@ -105,7 +105,7 @@ int run_build(const BuildOptions& given) {
     const auto start = std::chrono::steady_clock::now();
     BuildOptions options = given;
     ProgressLine progress(options.verbosity >= 1 && ::isatty(STDERR_FILENO));
-    if (!options.progress) options.progress = progress.callback();
+    options.progress = progress.callback();
     const BuildReport report = build_site(options);
     progress.clear();
     print_diagnostics(report.diags, options.verbosity);

@@ -131,11 +131,12 @@ struct Walker {
         }
     }
 
-    void run() {
+    // False when there is no content folder at all.
+    bool run_site_and_cities() {
         std::error_code ec;
         if (!fs::is_directory(root, ec)) {
             diags.error({shown(root), 0, 0}, "content folder not found", "pass --content DIR pointing at content/");
-            return;
+            return false;
         }
         const fs::path site = root / "site.yaml";
         if (!fs::exists(site)) {
@@ -151,6 +152,11 @@ struct Walker {
         } else {
             out.cities_unreadable = true;
         }
+        return true;
+    }
+
+    void run() {
+        if (!run_site_and_cities()) return;
         for (const fs::path& file : files(root / "tasks", ".yaml", false)) {
             auto y = read_yaml(file);
             if (!y) continue;
@@ -182,6 +188,12 @@ struct Walker {
 model::Records load_content(const fs::path& content_dir, diag::Diagnostics& diags) {
     model::Records out;
     Walker{content_dir, diags, out}.run();
+    return out;
+}
+
+model::Records load_site_and_cities(const fs::path& content_dir, diag::Diagnostics& diags) {
+    model::Records out;
+    Walker{content_dir, diags, out}.run_site_and_cities();
     return out;
 }
 

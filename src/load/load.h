@@ -9,5 +9,7 @@
 namespace gongshi::load {
 
 model::Records load_content(const std::filesystem::path& content_dir, diag::Diagnostics& diags);
+// Only site.yaml and cities.yaml (what `gongshi new` checks a request against), not the records.
+model::Records load_site_and_cities(const std::filesystem::path& content_dir, diag::Diagnostics& diags);
 
 }  // namespace gongshi::load

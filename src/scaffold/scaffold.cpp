@@ -10,6 +10,7 @@
 #include "load/field_reader.h"
 #include "load/load.h"
 #include "model/placeholder.h"
+#include "validate/record_lookup.h"
 #include "validate/suggest.h"
 
 namespace gongshi::scaffold {
@@ -17,6 +18,8 @@ namespace gongshi::scaffold {
 namespace fs = std::filesystem;
 
 namespace {
+
+const diag::SourcePos request_pos{"gongshi new", 0, 0};
 
 const std::string todo(model::placeholder);
 
@@ -68,21 +71,32 @@ const model::City* find_city(const model::Records& r, const std::string& id) {
     return nullptr;
 }
 
-bool has_program(const model::Records& r, int year) {
-    return r.site && std::any_of(r.site->programs.begin(), r.site->programs.end(),
-                                 [&](const model::Program& p) { return p.year == year; });
+// The city the request names, or an error with a did-you-mean.
+const model::City* requested_city(const model::Records& r, const std::string& id, diag::Diagnostics& diags) {
+    const model::City* city = find_city(r, id);
+    if (city == nullptr)
+        diags.error(request_pos, "--city '" + id + "' is not a city id", validate::city_id_hint(id, r.cities));
+    return city;
 }
 
-std::string city_ids(const model::Records& r, const std::string& given) {
-    std::vector<std::string> ids;
-    for (const auto& c : r.cities) ids.push_back(c.id);
-    if (const auto near = validate::nearest(given, ids, 3)) return "did you mean '" + *near + "'?";
-    std::string out = "use one of: ";
-    for (const auto& c : r.cities) out += c.id + "（" + c.name + "） ";
-    return out;
+// True if site.yaml has the program year; else an error.
+bool requested_program(const model::Records& r, int year, diag::Diagnostics& diags) {
+    const bool known = std::any_of(r.site->programs.begin(), r.site->programs.end(),
+                                   [&](const model::Program& p) { return p.year == year; });
+    if (!known)
+        diags.error(request_pos, "program year " + std::to_string(year) + " is not in site.yaml's programs",
+                    "add the program to content/site.yaml first (see the README: publishing a new notice)");
+    return known;
 }
 
-}  // namespace
+// The file of an existing project with this id (file names are ids), if any.
+std::optional<fs::path> existing_project(const fs::path& content_dir, const std::string& id) {
+    std::error_code ec;
+    for (const auto& e : fs::recursive_directory_iterator(content_dir / "projects", ec))
+        if (e.path().filename() == id + ".yaml") return e.path();
+    return std::nullopt;
+}
+
 
 std::string notice_text(const NewRecord& r) {
     return "---\n"
@@ -225,22 +239,23 @@ std::string ratings_text(const NewRecord& r, const std::vector<std::string>& tie
            "        # correction: …\n";
 }
 
+}  // namespace
+
 std::optional<Written> create(const fs::path& content_dir, const NewRecord& req, diag::Diagnostics& diags) {
-    const diag::SourcePos here{"gongshi new", 0, 0};
     if (!load::is_valid_id(req.id)) {
-        diags.error(here, "id '" + req.id + "' is not lowercase ASCII letters, digits and hyphens",
+        diags.error(request_pos, "id '" + req.id + "' is not lowercase ASCII letters, digits and hyphens",
                     "use an id like jinminhan-2024-12 (pinyin and numbers, joined by -)");
         return std::nullopt;
     }
     if (!req.date.empty() && !load::is_valid_date(req.date)) {
-        diags.error(here, "--date '" + req.date + "' is not a real date in the form YYYY-MM-DD",
+        diags.error(request_pos, "--date '" + req.date + "' is not a real date in the form YYYY-MM-DD",
                     "write it like 2024-12-20");
         return std::nullopt;
     }
-    // The content as it stands: cities, programs and tiers to check the request against. Its own errors are
-    // not this command's business (`gongshi check` reports them), unless it cannot be read at all.
+    // What the request is checked against: cities, programs and tiers. Their own errors are not this command's
+    // business (`gongshi check` reports them), unless site.yaml cannot be read at all.
     diag::Diagnostics ignored;
-    const model::Records records = load::load_content(content_dir, ignored);
+    const model::Records records = load::load_site_and_cities(content_dir, ignored);
     if (!records.site) {
         diags.error({(content_dir / "site.yaml").generic_string(), 0, 0}, "cannot read the content folder's site.yaml",
                     "run the command from the repository root, or pass --content DIR");
@@ -256,60 +271,32 @@ std::optional<Written> create(const fs::path& content_dir, const NewRecord& req,
             w.next_steps = {"fill in every " + todo + " in " + w.file.generic_string(),
                             "if it lists ratings: gongshi new ratings " + req.id + " --year YEAR"};
             break;
-        case Kind::reply: {
-            if (!req.city.empty() && !find_city(records, req.city)) {
-                diags.error(here, "--city '" + req.city + "' is not a city id", city_ids(records, req.city));
-                return std::nullopt;
-            }
+        case Kind::reply:
+            if (!req.city.empty() && !requested_city(records, req.city, diags)) return std::nullopt;
             w.file = content_dir / "replies" / (req.id + ".md");
             text = reply_text(req);
             w.next_steps = {"fill in every " + todo + " in " + w.file.generic_string()};
             break;
-        }
         case Kind::project: {
-            const model::City* city = find_city(records, req.city);
-            if (!city) {
-                diags.error(here, "--city '" + req.city + "' is not a city id", city_ids(records, req.city));
+            const model::City* city = requested_city(records, req.city, diags);
+            if (city == nullptr || !requested_program(records, req.year, diags)) return std::nullopt;
+            if (!req.county.empty() && !validate::city_has_county(*city, req.county)) {
+                diags.error(request_pos, "--county '" + req.county + "' is not a county or zone of " + city->name,
+                            validate::county_hint(req.county, *city));
                 return std::nullopt;
             }
-            if (!has_program(records, req.year)) {
-                diags.error(here, "program year " + std::to_string(req.year) + " is not in site.yaml's programs",
-                            "add the program to content/site.yaml first (see the README: publishing a new notice)");
+            if (const auto file = existing_project(content_dir, req.id)) {
+                diags.error({file->generic_string(), 0, 0},
+                            "a project with id '" + req.id + "' already exists; nothing was written", "choose another id");
                 return std::nullopt;
             }
-            if (!req.county.empty()) {
-                const bool known =
-                    std::any_of(city->counties.begin(), city->counties.end(), [&](auto& c) { return c.name == req.county; }) ||
-                    std::any_of(city->zones.begin(), city->zones.end(), [&](auto& z) { return z.name == req.county; });
-                if (!known) {
-                    std::vector<std::string> all;
-                    for (const auto& c : city->counties) all.push_back(c.name);
-                    for (const auto& z : city->zones) all.push_back(z.name);
-                    std::string names = "use the name as cities.yaml has it:";
-                    for (const auto& c : all) names += " " + c;
-                    if (const auto near = validate::nearest(req.county, all, 1)) names = "did you mean '" + *near + "'?";
-                    diags.error(here, "--county '" + req.county + "' is not a county or zone of " + city->name,
-                                names);
-                    return std::nullopt;
-                }
-            }
-            for (const auto& p : records.projects)
-                if (p.id.value == req.id) {
-                    diags.error(p.id.pos, "a project with id '" + req.id + "' already exists; nothing was written",
-                                "choose another id");
-                    return std::nullopt;
-                }
             w.file = content_dir / "projects" / req.city / (req.id + ".yaml");
             text = project_text(req);
             w.next_steps = {"fill in every " + todo + " in " + w.file.generic_string() + " (delete lines that do not apply)"};
             break;
         }
         case Kind::ratings: {
-            if (req.year && !has_program(records, req.year)) {
-                diags.error(here, "program year " + std::to_string(req.year) + " is not in site.yaml's programs",
-                            "add the program to content/site.yaml first (see the README: publishing a new notice)");
-                return std::nullopt;
-            }
+            if (req.year && !requested_program(records, req.year, diags)) return std::nullopt;
             std::vector<std::string> tiers;
             for (const auto& t : records.site->tiers) tiers.push_back(t.id);
             w.file = content_dir / "ratings" / (req.id + ".yaml");

@@ -32,10 +32,4 @@ struct Written {
 std::optional<Written> create(const std::filesystem::path& content_dir, const NewRecord& request,
                               diag::Diagnostics& diags);
 
-// The text of a record (exposed for tests).
-std::string notice_text(const NewRecord& r);
-std::string reply_text(const NewRecord& r);
-std::string project_text(const NewRecord& r);
-std::string ratings_text(const NewRecord& r, const std::vector<std::string>& tier_ids);
-
 }  // namespace gongshi::scaffold

@@ -1,16 +1,14 @@
 #include "validate/content_summary.h"
 
+#include <algorithm>
 #include <map>
 
 namespace gongshi::validate {
 
 namespace {
 
-std::string tier_name(const model::Records& r, const std::string& id) {
-    if (r.site)
-        for (const auto& t : r.site->tiers)
-            if (t.id == id) return t.name;
-    return id;
+bool is_site_tier(const model::Records& r, const std::string& id) {
+    return r.site && std::any_of(r.site->tiers.begin(), r.site->tiers.end(), [&](const auto& t) { return t.id == id; });
 }
 
 }  // namespace
@@ -47,7 +45,7 @@ std::vector<std::string> summarize_content(const model::Records& r) {
             for (const auto& t : r.site->tiers)
                 if (auto it = tiers.find(t.id); it != tiers.end()) line += " " + t.name + " " + std::to_string(it->second);
         for (const auto& [tier, n] : tiers)
-            if (tier_name(r, tier) == tier) line += " " + tier + " " + std::to_string(n);
+            if (!is_site_tier(r, tier)) line += " " + tier + " " + std::to_string(n);  // named by id: unknown
     }
     lines.push_back(line);
 

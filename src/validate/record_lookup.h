@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/records.h"
 
@@ -11,6 +12,7 @@ namespace gongshi::validate {
 
 struct RecordLookup {
     std::map<std::string, const model::City*> cities;
+    const std::vector<model::City>& city_list;  // in cities.yaml's order
     std::map<std::string, const model::Project*> projects;
     std::map<std::string, const model::Project*> project_aliases;  // old id → project
     std::map<std::string, const model::Document*> notices;

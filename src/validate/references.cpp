@@ -17,11 +17,8 @@ struct RefChecker {
         if (ref.value.empty() || lookup.cities_unreadable) return nullptr;
         auto it = lookup.cities.find(ref.value);
         if (it == lookup.cities.end()) {
-            std::vector<std::string> ids;
-            for (const auto& [id, _] : lookup.cities) ids.push_back(id);
-            const auto near = nearest(ref.value, ids, 3);
             diags.error(ref.pos, std::string(who) + " names unknown city '" + ref.value + "'",
-                        near ? "did you mean '" + *near + "'?" : "use a city id from cities.yaml, e.g. taiyuan");
+                        city_id_hint(ref.value, lookup.city_list));
             return nullptr;
         }
         return it->second;
@@ -55,15 +52,9 @@ struct RefChecker {
 
     void project_location(const model::Project& p) {
         const model::City* c = city(p.city, "project");
-        if (c != nullptr && !p.county.value.empty() && !city_has_county(*c, p.county.value)) {
-            std::vector<std::string> names;
-            for (const auto& k : c->counties) names.push_back(k.name);
-            for (const auto& z : c->zones) names.push_back(z.name);
-            const auto near = nearest(p.county.value, names, 1);
+        if (c != nullptr && !p.county.value.empty() && !city_has_county(*c, p.county.value))
             diags.error(p.county.pos, "county '" + p.county.value + "' is not a county of " + c->name,
-                        near ? "did you mean '" + *near + "'? write the county as cities.yaml names it"
-                             : "write the county as cities.yaml names it (e.g. 迎泽区), or add a development zone there");
-        }
+                        county_hint(p.county.value, *c));
         if (p.year != 0 && !lookup.years.count(p.year))
             diags.error(p.year_pos, "program year " + std::to_string(p.year) + " is not in site.yaml",
                         "use a year listed under 'programs' in site.yaml");
@@ -72,7 +63,7 @@ struct RefChecker {
 
     // A near-miss id, or a project whose name is close to the printed one; else how to add the project.
     std::string unknown_project_hint(const model::RatingEntry& e) const {
-        std::vector<std::string> ids, names;
+        std::vector<std::string> ids, names;  // in step: names[i] is the name of ids[i]
         for (const auto& [id, p] : lookup.projects) {
             ids.push_back(id);
             names.push_back(p->name);
@@ -80,9 +71,8 @@ struct RefChecker {
         if (const auto near = nearest(e.project.value, ids, 3))
             return "did you mean '" + *near + "' (" + lookup.projects.at(*near)->name + ")?";
         if (const auto near = nearest(e.printed, names, 3)) {
-            const auto& p = *std::find_if(lookup.projects.begin(), lookup.projects.end(),
-                                          [&](const auto& kv) { return kv.second->name == *near; });
-            return "the printed name resembles project '" + p.first + "' (" + *near + ") — did you mean that id?";
+            const std::string& id = ids[std::find(names.begin(), names.end(), *near) - names.begin()];
+            return "the printed name resembles project '" + id + "' (" + *near + ") — did you mean that id?";
         }
         return "add content/projects/<city>/" + e.project.value + ".yaml (gongshi new project) or correct the id";
     }

@@ -51,4 +51,20 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
     return best;
 }
 
+std::string city_id_hint(std::string_view given, const std::vector<model::City>& cities) {
+    std::vector<std::string> ids;
+    for (const auto& c : cities) ids.push_back(c.id);
+    const auto near = nearest(given, ids, 3);
+    return near ? "did you mean '" + *near + "'?" : "use a city id from cities.yaml, e.g. taiyuan";
+}
+
+std::string county_hint(std::string_view given, const model::City& city) {
+    std::vector<std::string> names;
+    for (const auto& k : city.counties) names.push_back(k.name);
+    for (const auto& z : city.zones) names.push_back(z.name);
+    const auto near = nearest(given, names, 1);
+    return near ? "did you mean '" + *near + "'? write the county as cities.yaml names it"
+                : "write the county as cities.yaml names it (e.g. 迎泽区), or add a development zone there";
+}
+
 }  // namespace gongshi::validate

@@ -4,7 +4,8 @@
 
 namespace gongshi::validate {
 
-RecordLookup::RecordLookup(const model::Records& r) : unreadable(r.unreadable), cities_unreadable(r.cities_unreadable) {
+RecordLookup::RecordLookup(const model::Records& r)
+    : city_list(r.cities), unreadable(r.unreadable), cities_unreadable(r.cities_unreadable) {
     for (const auto& c : r.cities) cities.emplace(c.id, &c);
     for (const auto& p : r.projects) {
         projects.emplace(p.id.value, &p);

@@ -9,8 +9,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-int run(const std::string& args, std::string& output) { return run_gongshi(args, output); }
-
 int count(const std::string& text, const std::string& what) {
     int n = 0;
     for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
@@ -38,11 +36,11 @@ TEST_CASE("new notice, ratings and project scaffolds are rejected until filled, 
     const fs::path content = copy_fixture("good", dir.path());
     const std::string c = " --content " + content.string();
     std::string out;
-    REQUIRE(run("new notice jinminhan-2024-12 --doc-number 晋民函〔2024〕12号 --date 2024-12-20" + c, out) == 0);
+    REQUIRE(run_gongshi("new notice jinminhan-2024-12 --doc-number 晋民函〔2024〕12号 --date 2024-12-20" + c, out) == 0);
     CHECK_THAT(out, Contains("created ") && Contains("notices/jinminhan-2024-12.md"));
-    REQUIRE(run("new project taiyuan-qingxu-xinjian-2023 --city taiyuan --county 清徐县 --year 2023" + c, out) == 0);
-    REQUIRE(run("new ratings jinminhan-2024-12 --year 2023" + c, out) == 0);
-    REQUIRE(run("new reply changminhan-2024-7 --city taiyuan --date 2024-05-01 --doc-number 并民函〔2024〕7号" + c, out) == 0);
+    REQUIRE(run_gongshi("new project taiyuan-qingxu-xinjian-2023 --city taiyuan --county 清徐县 --year 2023" + c, out) == 0);
+    REQUIRE(run_gongshi("new ratings jinminhan-2024-12 --year 2023" + c, out) == 0);
+    REQUIRE(run_gongshi("new reply changminhan-2024-7 --city taiyuan --date 2024-05-01 --doc-number 并民函〔2024〕7号" + c, out) == 0);
 
     const fs::path notice = content / "notices/jinminhan-2024-12.md";
     const fs::path project = content / "projects/taiyuan/taiyuan-qingxu-xinjian-2023.yaml";
@@ -58,14 +56,14 @@ TEST_CASE("new notice, ratings and project scaffolds are rejected until filled, 
                                       Contains("year: 2024"));
 
     // Unfilled: check fails, each placeholder located.
-    CHECK(run("check" + c, out) == 1);
+    CHECK(run_gongshi("check" + c, out) == 1);
     CHECK_THAT(out, Contains("notices/jinminhan-2024-12.md:5:8: error: field 'title' of notice still holds the placeholder"));
     CHECK_THAT(out, Contains("ratings/jinminhan-2024-12.yaml:17:18: error: field 'project' of rating entry still holds"));
     CHECK_THAT(out, Contains("the text still holds the placeholder"));
     CHECK(count(out, "placeholder 待填写") >= 12);
 
     // A build refuses too, and publishes nothing.
-    CHECK(run("build --no-search --out " + (dir.path() / "site").string() + c + " --templates " +
+    CHECK(run_gongshi("build --no-search --out " + (dir.path() / "site").string() + c + " --templates " +
                       (source_dir() / "templates").string() + " --assets " + (source_dir() / "assets").string(),
                   out) == 1);
     CHECK_FALSE(fs::exists(dir.path() / "site"));
@@ -80,7 +78,7 @@ TEST_CASE("new notice, ratings and project scaffolds are rejected until filled, 
                  {"disclosure", "主动公开"}, {"name", "张三"}, {"contact", "联系电话：1234567"},
                  {"source_file", "reply.txt"}, {"summary", "答复摘要。"}});
     INFO(read_text(reply));
-    const int status = run("check" + c, out);
+    const int status = run_gongshi("check" + c, out);
     INFO(out);
     CHECK(status == 0);
     CHECK_THAT(out, Contains("content OK") && Contains("documents: 3 notices, 2 replies") &&
@@ -94,14 +92,20 @@ TEST_CASE("new refuses to overwrite an existing record and leaves it untouched",
     const fs::path existing = content / "notices/jinminhan-2023-169.md";
     const std::string before = read_text(existing);
     std::string out;
-    CHECK(run("new notice jinminhan-2023-169" + c, out) == 1);
+    CHECK(run_gongshi("new notice jinminhan-2023-169" + c, out) == 1);
     CHECK_THAT(out, Contains("jinminhan-2023-169.md: error: a record already exists here; nothing was written"));
     CHECK(read_text(existing) == before);
 
     const fs::path project = content / "projects/datong/datong-pingcheng-boxue-2023.yaml";
     const std::string project_before = read_text(project);
-    CHECK(run("new project datong-pingcheng-boxue-2023 --city datong --county 平城区 --year 2023" + c, out) == 1);
-    CHECK_THAT(out, Contains("already exists"));
+    CHECK(run_gongshi("new project datong-pingcheng-boxue-2023 --city datong --county 平城区 --year 2023" + c, out) == 1);
+    CHECK_THAT(out, Contains("datong/datong-pingcheng-boxue-2023.yaml: error: a project with id "
+                             "'datong-pingcheng-boxue-2023' already exists; nothing was written"));
+    // The same id in another city's folder: a different file, but ids are unique across the site.
+    CHECK(run_gongshi("new project datong-pingcheng-boxue-2023 --city taiyuan --year 2023" + c, out) == 1);
+    CHECK_THAT(out, Contains("datong/datong-pingcheng-boxue-2023.yaml: error: a project with id "
+                             "'datong-pingcheng-boxue-2023' already exists; nothing was written"));
+    CHECK_FALSE(fs::exists(content / "projects/taiyuan/datong-pingcheng-boxue-2023.yaml"));
     CHECK(read_text(project) == project_before);
 }
 
@@ -110,15 +114,15 @@ TEST_CASE("new rejects a bad id, an unknown city or county and a year without a 
     const fs::path content = copy_fixture("good", dir.path());
     const std::string c = " --content " + content.string();
     std::string out;
-    CHECK(run("new notice ../../etc" + c, out) == 1);
+    CHECK(run_gongshi("new notice ../../etc" + c, out) == 1);
     CHECK_THAT(out, Contains("is not lowercase ASCII"));
-    CHECK(run("new notice jinminhan-2024-1 --date 2024-02-30" + c, out) == 1);
+    CHECK(run_gongshi("new notice jinminhan-2024-1 --date 2024-02-30" + c, out) == 1);
     CHECK_THAT(out, Contains("not a real date"));
-    CHECK(run("new project taiyuan-x-2023 --city taiyaun --year 2023" + c, out) == 1);
+    CHECK(run_gongshi("new project taiyuan-x-2023 --city taiyaun --year 2023" + c, out) == 1);
     CHECK_THAT(out, Contains("did you mean 'taiyuan'?"));
-    CHECK(run("new project taiyuan-x-2023 --city taiyuan --county 迎泽 --year 2023" + c, out) == 1);
+    CHECK(run_gongshi("new project taiyuan-x-2023 --city taiyuan --county 迎泽 --year 2023" + c, out) == 1);
     CHECK_THAT(out, Contains("did you mean '迎泽区'?"));
-    CHECK(run("new project taiyuan-x-2024 --city taiyuan --county 迎泽区 --year 2024" + c, out) == 1);
+    CHECK(run_gongshi("new project taiyuan-x-2024 --city taiyuan --county 迎泽区 --year 2024" + c, out) == 1);
     CHECK_THAT(out, Contains("program year 2024 is not in site.yaml's programs"));
     CHECK_FALSE(fs::exists(content / "projects/taiyuan/taiyuan-x-2023.yaml"));
     CHECK_FALSE(fs::exists(content / "projects/taiyuan/taiyuan-x-2024.yaml"));
