@@ -76,6 +76,11 @@ std::vector<std::string> check_errors(const fs::path& content, bool drafts) {
     return out;
 }
 
+InputCopy::InputCopy() {
+    fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
+    fs::copy(source_dir() / "assets", assets, fs::copy_options::recursive);
+}
+
 std::map<std::string, std::string> read_tree(const fs::path& root) {
     std::map<std::string, std::string> out;
     if (!fs::exists(root)) return out;

@@ -34,6 +34,16 @@ void write_text(const fs::path& file, std::string_view text);
 // Replaces the one occurrence of `from` in the file (fails the test if it is not there exactly once).
 void edit(const fs::path& file, std::string_view from, std::string_view to);
 
+// A private folder holding a copy of the good fixture, the templates and the assets: a test that edits them (or
+// runs while someone edits the repository's) needs its own.
+struct InputCopy {
+    TempDir dir;
+    fs::path content = copy_fixture("good", dir.path());
+    fs::path templates = dir.path() / "templates";
+    fs::path assets = dir.path() / "assets";
+    InputCopy();
+};
+
 // load + validate a content folder; every diagnostic formatted, with the folder shown as "content".
 std::vector<std::string> check_messages(const fs::path& content, bool drafts = false);
 // Only the error lines of check_messages.

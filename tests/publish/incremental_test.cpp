@@ -51,17 +51,9 @@ std::set<std::string> differing(const std::map<std::string, std::string>& before
     return out;
 }
 
-struct Site {
-    TempDir dir;
-    fs::path content = copy_fixture("good", dir.path());
-    fs::path templates = dir.path() / "templates";
-    fs::path assets = dir.path() / "assets";
+struct Site : InputCopy {
     fs::path out = dir.path() / "site";
 
-    Site() {
-        fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
-        fs::copy(source_dir() / "assets", assets, fs::copy_options::recursive);
-    }
     std::string build(const fs::path& to) const {
         std::string output;
         const int status = run_gongshi(build_command(content, to, "--no-search", templates, assets), output);

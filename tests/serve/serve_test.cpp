@@ -38,17 +38,9 @@ bool eventually(const std::function<bool()>& condition) {
 
 // A content folder, templates and assets of its own (the repository's may be mid-edit), and the preview
 // folder.
-struct Workspace {
-    TempDir tmp;
-    fs::path content = copy_fixture("good", tmp.path());
-    fs::path templates = tmp.path() / "templates";
-    fs::path assets = tmp.path() / "assets";
-    fs::path out = tmp.path() / "preview";
-    fs::path log = tmp.path() / "serve.log";
-    Workspace() {
-        fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
-        fs::copy(source_dir() / "assets", assets, fs::copy_options::recursive);
-    }
+struct Workspace : InputCopy {
+    fs::path out = dir.path() / "preview";
+    fs::path log = dir.path() / "serve.log";
     fs::path project_file() const {
         return content / "projects" / "taiyuan" / "taiyuan-qingxu-jinshatan-2023.yaml";
     }
@@ -60,7 +52,7 @@ class ServeProcess {
 public:
     explicit ServeProcess(const Workspace& w) : ServeProcess(w, 0, w.out, w.log) {}
     ServeProcess(const Workspace& w, int port, const fs::path& out, const fs::path& log)
-        : child_(w.tmp.path(),
+        : child_(w.dir.path(),
                  {"serve", "--port", std::to_string(port), "--content", w.content.string(), "--templates",
                   w.templates.string(), "--assets", w.assets.string(), "--out", out.string()},
                  log) {}
@@ -250,7 +242,7 @@ TEST_CASE(
     "[serve]") {
     ::signal(SIGPIPE, SIG_IGN);
     Workspace w;
-    write_text(w.tmp.path() / "secret.txt", "SECRET-CANARY");
+    write_text(w.dir.path() / "secret.txt", "SECRET-CANARY");
     ServeProcess server(w);
     const int port = server.port();
     INFO(server.output());
@@ -279,7 +271,7 @@ TEST_CASE(
     CHECK(raw_request(port, "/projects").find("Location: /projects/\r\n") != std::string::npos);
 
     // A second preview on the same port fails at once and says what to do.
-    ServeProcess second(w, port, w.tmp.path() / "second", w.tmp.path() / "second.log");
+    ServeProcess second(w, port, w.dir.path() / "second", w.dir.path() / "second.log");
     CHECK(second.wait_exit() == std::optional<int>(1));
     CHECK_THAT(second.output(), Catch::Contains("cannot listen on 127.0.0.1:" + std::to_string(port) +
                                                 " — another program is using it?"));
