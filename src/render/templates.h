@@ -7,6 +7,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
+#include "render/mustache.h"
 #include "render/view.h"
 
 namespace gongshi::render {
@@ -26,11 +27,10 @@ public:
     std::uint64_t fingerprint(const std::string& name, bool with_layout) const;
 
 private:
-    std::map<std::string, std::string> pages_;
-    std::map<std::string, std::string> partials_;
-    // Per template, only the partials it uses (directly or through other partials): mstch parses every partial
-    // it is handed on every render, so handing it all of them costs time on every page.
-    std::map<std::string, std::map<std::string, std::string>> used_partials_;
+    std::map<std::string, mustache::Template> pages_;
+    mustache::Partials partials_;
+    // Per template: the digest of its text, of the layout's and of every partial's, computed once at load.
+    std::map<std::string, std::uint64_t> fingerprint_bare_, fingerprint_page_;
 };
 
 std::string escape_html(std::string_view s);
