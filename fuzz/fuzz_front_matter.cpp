@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "load/yaml_leak_suppression.h"
 #include "trust/fuzz_harness.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

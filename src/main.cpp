@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "load/yaml_leak_suppression.h"
 
 #ifndef GONGSHI_VERSION
 #define GONGSHI_VERSION "0.0.0"

@@ -33,11 +33,14 @@ std::string source_line(const std::string& path, int line) {
     return {};
 }
 
-// The line, escaped, with the character at the (1-based, in bytes) column marked — a caret that stays in
-// place whatever the width of the Chinese characters before it.
+// The line, escaped, with the character at the (1-based) column marked. Columns count characters, as every
+// position gongshi reports does (source_file.cpp, the YAML parser), so a caret lands on a whole Chinese character.
 std::string mark_column(const std::string& line, int col) {
-    const size_t at = static_cast<size_t>(std::max(col, 1) - 1);
-    if (col <= 0 || at >= line.size() || continues_utf8(line[at])) return escape_html(line);
+    if (col <= 0) return escape_html(line);
+    size_t at = 0;
+    for (int c = 1; c < col && at < line.size(); ++c)
+        for (++at; at < line.size() && continues_utf8(line[at]);) ++at;
+    if (at >= line.size()) return escape_html(line);
     size_t end = at + 1;
     while (end < line.size() && continues_utf8(line[end])) ++end;
     return escape_html(line.substr(0, at)) + "<mark>" + escape_html(line.substr(at, end - at)) + "</mark>" +

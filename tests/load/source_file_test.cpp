@@ -23,7 +23,7 @@ std::string good_project() { return read_text(fixture("good") / project); }
 TEST_CASE("invalid YAML is an error at the parser's position", "[load]") {
     CHECK(errors_with_project_text("id: a\nname: [unclosed\n") ==
           std::vector<std::string>{"content/projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml:3:1: error: "
-                                   "invalid YAML: end of sequence flow not found — fix the syntax at this position "
+                                   "invalid YAML: flow sequence without a closing bracket — fix the syntax at this position "
                                    "(indentation, quotes, a missing ':')"});
 }
 

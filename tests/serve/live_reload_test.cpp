@@ -47,17 +47,19 @@ TEST_CASE("the error page lists each diagnostic with its location and the source
     CHECK_THAT(page, !Catch::Contains("<name>"));
 }
 
-TEST_CASE("the error page marks the character at the column, counted in bytes as yaml-cpp counts",
+TEST_CASE("the error page marks the character at the column, counted in characters as every position is",
           "[serve]") {
     TempDir tmp;
     const fs::path file = tmp.path() / "x.yaml";
     write_text(file, "id: x\nname: 金沙滩: 社区\n");
     diag::Diagnostics diags;
-    diags.error({file.string(), 2, 16}, "invalid YAML: illegal map value", "");
-    diags.error({file.string(), 2, 8}, "inside a character: no mark", "");
+    diags.error({file.string(), 2, 10}, "invalid YAML: invalid nested block mapping on the same line", "");
+    diags.error({file.string(), 2, 8}, "a Chinese character marked whole", "");
+    diags.error({file.string(), 2, 40}, "past the line's end: no mark", "");
     diags.error({file.string(), 3, 1}, "past the end: no line", "");
     const std::string page = serve::render_error_page(diags.sorted());
     CHECK_THAT(page, Catch::Contains("2 | </span>name: 金沙滩<mark>:</mark> 社区</pre>"));
+    CHECK_THAT(page, Catch::Contains("2 | </span>name: 金<mark>沙</mark>滩: 社区</pre>"));
     CHECK_THAT(page, Catch::Contains("2 | </span>name: 金沙滩: 社区</pre>"));
     CHECK_THAT(page, !Catch::Contains("3 | "));
 }

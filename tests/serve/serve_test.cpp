@@ -210,8 +210,8 @@ TEST_CASE(
     page = fetch(port, project_page);
     CHECK(page.content_type == "text/html; charset=utf-8");
     CHECK_THAT(page.body, Catch::Contains("构建失败：1 个错误"));
-    CHECK_THAT(page.body, Catch::Contains("projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml:2:16</code>"));
-    CHECK_THAT(page.body, Catch::Contains("invalid YAML: illegal map value"));
+    CHECK_THAT(page.body, Catch::Contains("projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml:2:10</code>"));
+    CHECK_THAT(page.body, Catch::Contains("invalid YAML: invalid nested block mapping on the same line"));
     CHECK_THAT(page.body, Catch::Contains("2 | </span>name: 金沙滩<mark>:</mark> 社区"));
     CHECK_THAT(page.body, Catch::Contains("/__gongshi/live-reload.js"));
     CHECK(fetch(port, "/").status == 500);
