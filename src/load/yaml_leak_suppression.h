@@ -3,6 +3,14 @@
 // flow sequence"; reproduced with libfyaml alone, no gongshi code involved), once per bad file, before exit 1.
 #pragma once
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+#define GONGSHI_WITH_ASAN 1
+#elif defined(__has_feature)  // clang (the fuzz build)
+#if __has_feature(address_sanitizer)
+#define GONGSHI_WITH_ASAN 1
+#endif
+#endif
+
+#if defined(GONGSHI_WITH_ASAN)
 extern "C" const char* __lsan_default_suppressions() { return "leak:libfyaml.so\n"; }
 #endif
