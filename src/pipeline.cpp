@@ -72,6 +72,9 @@ BuildReport build_site(const BuildOptions& options) {
     report.changes = model::compare_summaries(previous ? &previous->summary : nullptr, summary, site);
 
     publish::Staging staging(options.out);
+    // An incremental build starts from the edition the last build swapped out, if it is still the one the cache
+    // describes: then only the files that differ are touched, instead of linking every file into a new tree.
+    const bool adopted = previous && staging.adopt_previous(previous->previous);
     render::PreviousOutput previous_output;
     if (previous)
         previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
@@ -83,7 +86,7 @@ BuildReport build_site(const BuildOptions& options) {
         render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
                             options.progress);
 
-    publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}};
+    publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
     if (previous) {
         for (const auto& [path, stamp] : previous->outputs)
@@ -97,15 +100,17 @@ BuildReport build_site(const BuildOptions& options) {
         std::vector<std::string> unchanged = result.unchanged_paths();
         if (options.search && !reindex)
             for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
+        if (adopted && reindex) staging.remove_folder("pagefind");  // the old edition's index; a failed run leaves none
         staging.link_unchanged(unchanged);
         if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
+        next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"
     } else if (options.search) {
         // Search (issue 5): the index is built in the staging folder, so it is swapped in with its pages.
         report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
     }
     next.site = publish::folder_identity(staging.dir());
     publish::write_pending_cache(options.out, next);
-    staging.commit();
+    staging.commit(!next.previous.empty());
     publish::promote_pending_cache(options.out);
 
     report.pages = result.pages;

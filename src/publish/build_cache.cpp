@@ -21,7 +21,7 @@ using Json = nlohmann::json;
 
 // The file: this line, then the cache as CBOR. The checksum (of the CBOR bytes) catches a flipped byte that
 // would still decode.
-constexpr std::string_view magic = "gongshi-cache 3 ";  // 3: CBOR body; 2 added the output folder's identity
+constexpr std::string_view magic = "gongshi-cache 4 ";  // 4: the previous edition; 3: CBOR body; 2: folder identity
 
 fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
 
@@ -34,7 +34,8 @@ Json to_json(const BuildCache& c) {
     for (const auto& [path, o] : c.outputs) outputs[path] = {o.key, o.size};
     return {{"generator", c.generator}, {"site", c.site},    {"options", c.options},
             {"inputs", inputs},         {"outputs", outputs}, {"projects", c.summary.projects},
-            {"documents", c.summary.documents}, {"ratings", c.summary.ratings}};
+            {"documents", c.summary.documents}, {"ratings", c.summary.ratings},
+            {"previous", c.previous}};
 }
 
 // Throws (nlohmann's type errors) on a body of the wrong shape.
@@ -50,6 +51,7 @@ BuildCache from_json(const Json& j) {
     c.summary.projects = j.at("projects").get<std::map<std::string, std::string>>();
     c.summary.documents = j.at("documents").get<std::map<std::string, std::string>>();
     c.summary.ratings = j.at("ratings").get<std::map<std::string, std::string>>();
+    c.previous = j.at("previous").get<std::string>();
     return c;
 }
 

@@ -37,6 +37,9 @@ struct BuildCache {
     std::map<std::string, OutputStamp> outputs;
     model::ModelSummary summary;
     std::string site;  // identity of the output folder this cache describes (folder_identity)
+    // Identity of "<out>.previous", the edition this site replaced (kept so the next build can start from it and
+    // touch only what differs: Staging::adopt_previous), or "" if there is none.
+    std::string previous;
 };
 
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);

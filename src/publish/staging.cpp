@@ -1,10 +1,13 @@
 // The only code that writes the site: staging folder, lock, atomic swap.
 #include "publish/staging.h"
 
+#include "publish/build_cache.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -66,6 +69,12 @@ void Staging::write(const std::string& path, std::string_view bytes) {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
     fs::create_directories(file.parent_path());
+    // In an adopted edition the file may be a hard link to the live site's: replace it, never write into it.
+    if (adopted_) {
+        if (::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", file);
+        std::lock_guard lock(written_mutex_);
+        written_.insert(path);
+    }
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) throw io_error("cannot create", file);
     size_t done = 0;
@@ -84,8 +93,10 @@ void Staging::write(const std::string& path, std::string_view bytes) {
     bytes_ += static_cast<long long>(bytes.size());
 }
 
-void Staging::commit() {
+void Staging::commit(bool keep_previous) {
     std::error_code ec;
+    const fs::path previous = previous_edition_dir(out_);
+    fs::remove_all(previous, ec);  // an edition nobody adopted is stale (an adopted one is this folder now)
     if (!fs::exists(out_)) {
         fs::rename(dir_, out_);
         committed_ = true;
@@ -95,10 +106,17 @@ void Staging::commit() {
     if (::renameat2(AT_FDCWD, dir_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
         throw io_error("cannot swap in the new site at", out_);
     committed_ = true;
-    fs::remove_all(dir_, ec);  // now the previous site
+    // dir_ now holds the previous site.
+    if (keep_previous) fs::rename(dir_, previous, ec);
+    if (!keep_previous || ec) fs::remove_all(dir_, ec);
 }
 
 void Staging::link_unchanged(const std::vector<std::string>& paths) {
+    if (adopted_) reconcile(paths);
+    else link(paths);
+}
+
+void Staging::link(const std::vector<std::string>& paths) {
     fs::path last_dir;
     for (const std::string& rel : paths) {
         if (!is_safe_output_path(rel)) throw std::runtime_error("refusing to link a path outside the site: " + rel);
@@ -107,10 +125,72 @@ void Staging::link_unchanged(const std::vector<std::string>& paths) {
             fs::create_directories(to.parent_path());
             last_dir = to.parent_path();
         }
+        if (adopted_ && ::unlink(to.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", to);
         if (::link((out_ / rel).c_str(), to.c_str()) != 0)
             throw io_error("cannot link the unchanged file into the new site:", to);
     }
 }
+
+// One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
+// site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
+void Staging::reconcile(const std::vector<std::string>& paths) {
+    const std::unordered_set<std::string> wanted(paths.begin(), paths.end());
+    std::unordered_set<std::string> present;
+    std::vector<std::string> relink, stale;
+    const size_t root = dir_.native().size() + 1;
+    for (auto it = fs::recursive_directory_iterator(dir_); it != fs::recursive_directory_iterator(); ++it) {
+        const fs::file_status st = it->symlink_status();
+        if (fs::is_directory(st)) continue;
+        std::string rel = it->path().native().substr(root);
+        if (written_.count(rel)) continue;
+        if (!fs::is_regular_file(st) || !wanted.count(rel)) {
+            stale.push_back(std::move(rel));
+            continue;
+        }
+        struct stat here {}, live {};
+        if (::lstat(it->path().c_str(), &here) != 0 || ::lstat((out_ / rel).c_str(), &live) != 0 ||
+            here.st_ino != live.st_ino || here.st_dev != live.st_dev)
+            relink.push_back(rel);
+        present.insert(std::move(rel));
+    }
+    for (const std::string& p : paths)
+        if (!present.count(p)) relink.push_back(p);
+    for (const std::string& rel : stale) {
+        const fs::path file = dir_ / rel;
+        if (::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot remove", file);
+        // Folders the file leaves empty (rmdir fails on a folder that still holds something).
+        for (fs::path d = file.parent_path(); d != dir_ && ::rmdir(d.c_str()) == 0; d = d.parent_path()) {
+        }
+    }
+    std::sort(relink.begin(), relink.end());
+    relink.erase(std::unique(relink.begin(), relink.end()), relink.end());
+    link(relink);
+}
+
+bool Staging::adopt_previous(const std::string& identity) {
+    const fs::path previous = previous_edition_dir(out_);
+    std::error_code ec;
+    if (identity.empty() || folder_identity(previous) != identity) {
+        fs::remove_all(previous, ec);
+        return false;
+    }
+    // Claimed by renaming: a build killed from here on leaves a staging folder, which the next build removes.
+    fs::remove(dir_, ec);  // still empty
+    if (ec || ::rename(previous.c_str(), dir_.c_str()) != 0) {
+        fs::remove_all(previous, ec);
+        fs::create_directories(dir_);
+        return false;
+    }
+    adopted_ = true;
+    return true;
+}
+
+void Staging::remove_folder(const std::string& path) {
+    if (!is_safe_output_path(path)) throw std::runtime_error("refusing to remove a path outside the site: " + path);
+    fs::remove_all(dir_ / path);
+}
+
+fs::path previous_edition_dir(const fs::path& out_dir) { return fs::path(out_dir.string() + ".previous"); }
 
 void remove_stale_staging(const fs::path& out_dir) {
     const fs::path parent = out_dir.parent_path().empty() ? fs::path(".") : out_dir.parent_path();

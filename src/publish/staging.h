@@ -2,6 +2,8 @@
 #pragma once
 
 #include <atomic>
+#include <mutex>
+#include <unordered_set>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -35,23 +37,42 @@ public:
     long long files_written() const { return files_; }
     long long bytes_written() const { return bytes_; }
 
-    // Swaps the staging folder in place of the output folder (atomically where the output exists).
-    void commit();
+    // Swaps the staging folder in place of the output folder (atomically where the output exists). The previous
+    // site is then kept as "<out>.previous" if `keep_previous`, else removed.
+    void commit(bool keep_previous = false);
     // Incremental publish, step one: hard-links the listed files of the current output (paths relative to it,
     // files this build did not write) into the staging folder — same inode, same modification time: an unchanged
     // page is not rewritten. Then commit() swaps the complete new tree in, as a full build does, so a build killed
-    // at any moment leaves the previous site whole.
+    // at any moment leaves the previous site whole. In an adopted edition (below) it reconciles instead: every
+    // file there must be one this build wrote or a listed file, as the same inode as the site's; a listed file
+    // that is missing or another inode is linked again, and anything else is removed.
     void link_unchanged(const std::vector<std::string>& paths);
+
+    // Incremental publish, the cheaper start: takes "<out>.previous" as the staging folder if its identity is
+    // `identity` (the edition the last build swapped out), so that link_unchanged touches only what differs instead
+    // of linking every file into a new tree. Returns false, and removes it, if it is not that folder. From then on
+    // a write replaces a file instead of writing into it (its inode may be the live site's).
+    bool adopt_previous(const std::string& identity);
+    // Removes a folder (relative to the site) from the staging folder, e.g. an adopted edition's pagefind/.
+    void remove_folder(const std::string& path);
 
 private:
     std::filesystem::path out_;
     std::filesystem::path dir_;
     bool committed_ = false;
+    bool adopted_ = false;
+    std::mutex written_mutex_;
+    std::unordered_set<std::string> written_;  // in an adopted edition: the paths this build wrote
+
+    void link(const std::vector<std::string>& paths);
+    void reconcile(const std::vector<std::string>& paths);
     std::atomic<long long> files_{0};
     std::atomic<long long> bytes_{0};
 };
 
 // Removes staging folders that crashed or killed builds left behind (their process is gone).
 void remove_stale_staging(const std::filesystem::path& out_dir);
+// "<out>.previous": the edition before the site, kept by commit(true).
+std::filesystem::path previous_edition_dir(const std::filesystem::path& out_dir);
 
 }  // namespace gongshi::publish
