@@ -41,15 +41,26 @@ struct Table {
         return out;
     }
 
-    Json json() const {
-        Json array = Json::array();
-        for (const auto& r : rows) {
-            Json o = Json::object();
-            for (size_t i = 0; i < columns.size(); ++i) o[columns[i]] = r[i];
-            array.push_back(std::move(o));
+    // The records as a JSON array of objects, laid out as nlohmann's dump(1, '\t') lays it out one level down;
+    // written row by row (nlohmann quotes each string) instead of building a Json tree of every record first.
+    std::string json_records() const {
+        if (rows.empty()) return "[]";
+        std::vector<std::string> keys;
+        for (const auto& c : columns) keys.push_back("\t\t\t" + quoted(c) + ": ");
+        std::string out = "[\n";
+        for (size_t r = 0; r < rows.size(); ++r) {
+            out += "\t\t{\n";
+            for (size_t i = 0; i < columns.size(); ++i) {
+                out += keys[i];
+                out += quoted(rows[r][i]);
+                out += i + 1 < columns.size() ? ",\n" : "\n";
+            }
+            out += r + 1 < rows.size() ? "\t\t},\n" : "\t\t}\n";
         }
-        return array;
+        return out + "\t]";
     }
+
+    static std::string quoted(const std::string& s) { return Json(s).dump(-1, ' ', false); }
 };
 
 std::string number_text(const std::optional<int>& n) { return n ? std::to_string(*n) : ""; }
@@ -124,22 +135,19 @@ std::vector<std::string> open_data_paths() {
     return out;
 }
 
-std::vector<DataFile> open_data_files(const model::Site& site) {
-    std::vector<DataFile> out;
-    const std::pair<const char*, Table> tables[] = {
-        {"projects", project_table(site)}, {"ratings", rating_table(site)}, {"tasks", task_table(site)}};
-    for (const auto& [name, table] : tables) {
-        out.push_back({std::string("data/") + name + ".csv", table.csv()});
-        Json doc = Json::object();
-        doc["dataset"] = name;
-        doc["source"] = site.config.base_url + "data/";
-        doc["updated"] = site.updated;
-        doc["count"] = table.rows.size();
-        doc["columns"] = table.columns;
-        doc["records"] = table.json();
-        out.push_back({std::string("data/") + name + ".json", doc.dump(1, '\t', false) + "\n"});
-    }
-    return out;
+std::string open_data_file(const model::Site& site, size_t index) {
+    const char* name = dataset_names[index / 2];
+    const Table table = index / 2 == 0 ? project_table(site) : index / 2 == 1 ? rating_table(site) : task_table(site);
+    if (index % 2 == 0) return table.csv();
+    Json doc = Json::object();
+    doc["dataset"] = name;
+    doc["source"] = site.config.base_url + "data/";
+    doc["updated"] = site.updated;
+    doc["count"] = table.rows.size();
+    doc["columns"] = table.columns;
+    std::string out = doc.dump(1, '\t', false);  // ends "\n}"
+    out.insert(out.size() - 2, ",\n\t\"records\": " + table.json_records());
+    return out + "\n";
 }
 
 }  // namespace gongshi::render

@@ -8,14 +8,10 @@
 
 namespace gongshi::render {
 
-struct DataFile {
-    std::string path;   // e.g. "data/projects.csv"
-    std::string bytes;
-};
-
-std::vector<DataFile> open_data_files(const model::Site& site);
-// The paths open_data_files() returns, in the same order.
+// The open-data files' paths ("data/projects.csv", "data/projects.json", … ratings, tasks).
 std::vector<std::string> open_data_paths();
+// The bytes of file `index` of open_data_paths(): each on its own, so the six are made in parallel.
+std::string open_data_file(const model::Site& site, size_t index);
 
 // One CSV cell: quoted when needed; a cell starting with = + - @ (a spreadsheet formula) is made inert with '.
 std::string csv_cell(const std::string& value);

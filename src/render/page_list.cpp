@@ -1,8 +1,6 @@
 #include "render/page_list.h"
 
 #include <algorithm>
-#include <memory>
-#include <mutex>
 
 #include "model/permalinks.h"
 #include "render/open_data.h"
@@ -75,21 +73,13 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";
                     }, false});
-    // All open-data files come from one pass over the model; computed once, on first use.
-    auto data = std::make_shared<std::vector<DataFile>>();
-    auto once = std::make_shared<std::once_flag>();
-    const size_t data_files = 6;
-    for (size_t i = 0; i < data_files; ++i) {
-        jobs.push_back({"", Kind::raw, "", {}, [s, data, once, i] {
-                            std::call_once(*once, [&] { *data = open_data_files(*s); });
-                            return (*data)[i].bytes;
-                        }, false});
-    }
-    const auto names = open_data_paths();
-    for (size_t i = 0; i < data_files; ++i) jobs[jobs.size() - data_files + i].path = names[i];
-    // Jobs run in list order over all cores. The first data file pays for all six (the largest single job), so it
-    // goes first and the other cores render pages meanwhile; the other five stay last, when their bytes are ready.
-    std::rotate(jobs.begin(), jobs.end() - data_files, jobs.end() - data_files + 1);
+    // The open-data files list every project and rating: the largest jobs, so they go first and run on all
+    // cores while the pages that follow fill the gaps.
+    const auto data_paths = open_data_paths();
+    std::vector<PageJob> data_jobs;
+    for (size_t i = 0; i < data_paths.size(); ++i)
+        data_jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false});
+    jobs.insert(jobs.begin(), data_jobs.begin(), data_jobs.end());
     return jobs;
 }
 
