@@ -17,6 +17,12 @@ const Document* Site::notice(const std::string& id) const {
     return n == notice_index.end() ? nullptr : &notices[n->second];
 }
 
+const Document* Site::document(const std::string& id) const {
+    if (const Document* n = notice(id)) return n;
+    auto r = reply_index.find(id);
+    return r == reply_index.end() ? nullptr : &replies[r->second];
+}
+
 const Program* Site::program(int year) const {
     for (const auto& p : config.programs)
         if (p.year == year) return &p;

@@ -4,11 +4,16 @@
 #include <string>
 #include <string_view>
 
+#include "model/records.h"
+
 namespace gongshi::model {
 
 inline std::string project_url(const std::string& id) { return "/projects/" + id + "/"; }
 inline std::string notice_url(const std::string& id) { return "/notices/" + id + "/"; }
 inline std::string reply_url(const std::string& id) { return "/replies/" + id + "/"; }
+inline std::string document_url(const Document& d) {
+    return d.type == Document::Type::reply ? reply_url(d.id.value) : notice_url(d.id.value);
+}
 inline std::string city_url(const std::string& id) { return "/cities/" + id + "/"; }
 inline std::string task_url(int year) { return "/tasks/" + std::to_string(year) + "/"; }
 inline std::string ratings_url(int year) { return "/ratings/" + std::to_string(year) + "/"; }

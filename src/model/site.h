@@ -51,6 +51,7 @@ struct Site {
     const County* county_of(const Project& p) const;  // nullptr for a development zone
     const Program* program(int year) const;
     const Document* notice(const std::string& id) const;  // nullptr if no published notice has that id
+    const Document* document(const std::string& id) const;  // a published notice or reply, nullptr if neither
     int tier_index(const std::string& id) const;
 };
 

@@ -121,14 +121,9 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
         fv["year_prefix"] = f.label.rfind(std::to_string(f.year) + "年", 0) == 0 ? "" : std::to_string(f.year) + "年 ";
         fv["quote"] = f.quote;
         fv["has_quote"] = !f.quote.empty();
-        auto n = site.notice_index.find(f.source.value);
-        auto r = site.reply_index.find(f.source.value);
-        if (n != site.notice_index.end()) {
-            fv["source_label"] = document_label(site.notices[n->second]);
-            fv["source_url"] = model::notice_url(f.source.value);
-        } else if (r != site.reply_index.end()) {
-            fv["source_label"] = document_label(site.replies[r->second]);
-            fv["source_url"] = model::reply_url(f.source.value);
+        if (const model::Document* source = site.document(f.source.value)) {
+            fv["source_label"] = document_label(*source);
+            fv["source_url"] = model::document_url(*source);
         }
         facts.push_back(std::move(fv));
     }

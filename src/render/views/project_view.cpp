@@ -27,7 +27,7 @@ View fact(const std::string& label, const std::string& value, const model::Docum
     f["has_source"] = source != nullptr;
     if (source != nullptr) {
         f["source"] = document_label(*source);
-        f["source_url"] = model::notice_url(source->id.value);
+        f["source_url"] = model::document_url(*source);
     }
     return f;
 }
@@ -80,7 +80,7 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
     const model::Document* listed_in =
         site.ratings_of_project[index].empty() ? nullptr
                                                : &site.notices[site.ratings[site.ratings_of_project[index].front()].notice];
-    const model::Document* facts_from = p.facts_source ? site.notice(p.facts_source->value) : nullptr;
+    const model::Document* facts_from = p.facts_source ? site.document(p.facts_source->value) : nullptr;
     ViewList facts;
     facts.push_back(fact("项目名称", p.name, listed_in));
     facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), listed_in));
