@@ -74,7 +74,7 @@ BuildReport build_site(const BuildOptions& options) {
     publish::Staging staging(options.out);
     // An incremental build starts from the edition the last build swapped out, if it is still the one the cache
     // describes: then only the files that differ are touched, instead of linking every file into a new tree.
-    const bool adopted = previous && staging.adopt_previous(previous->previous);
+    if (previous) staging.adopt_previous(previous->previous);
     render::PreviousOutput previous_output;
     if (previous)
         previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
@@ -88,20 +88,19 @@ BuildReport build_site(const BuildOptions& options) {
 
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
+    const std::vector<std::string> written = result.written_paths();
     if (previous) {
         for (const auto& [path, stamp] : previous->outputs)
             if (!next.outputs.count(path)) report.removed.push_back(path);
         // Search (issue 5): re-index when any HTML changed (or the index is missing); else keep the index as it is.
         const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
-        const std::vector<std::string> written = result.written_paths();
         const bool html_changed = std::any_of(report.removed.begin(), report.removed.end(), is_html) ||
                                   std::any_of(written.begin(), written.end(), is_html);
         const bool reindex = options.search && (html_changed || !publish::has_search_index(options.out));
         std::vector<std::string> unchanged = result.unchanged_paths();
         if (options.search && !reindex)
             for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
-        if (adopted && reindex) staging.remove_folder("pagefind");  // the old edition's index; a failed run leaves none
-        staging.link_unchanged(unchanged);
+        staging.link_unchanged(unchanged);  // in an adopted edition this also removes its old index when re-indexing
         if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
         next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"
     } else if (options.search) {
@@ -115,11 +114,11 @@ BuildReport build_site(const BuildOptions& options) {
 
     report.pages = result.pages;
     report.files = static_cast<long long>(result.files.size());
-    report.written = result.written();
+    report.written = static_cast<long long>(written.size());
     report.bytes = staging.bytes_written();
     report.published = true;
     report.incremental = previous.has_value();
-    report.changes.pages_changed = result.written_paths();
+    report.changes.pages_changed = written;
     return report;
 }
 

@@ -35,6 +35,9 @@ bool is_safe_output_path(std::string_view path) {
     return true;
 }
 
+// "<out>.previous": the edition before the site, kept by commit(true) for adopt_previous.
+static fs::path previous_edition_dir(const fs::path& out_dir) { return fs::path(out_dir.string() + ".previous"); }
+
 static std::runtime_error io_error(const std::string& what, const fs::path& p) {
     return std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
 }
@@ -121,7 +124,7 @@ void Staging::link(const std::vector<std::string>& paths) {
     for (const std::string& rel : paths) {
         if (!is_safe_output_path(rel)) throw std::runtime_error("refusing to link a path outside the site: " + rel);
         const fs::path to = dir_ / rel;
-        if (to.parent_path() != last_dir) {  // paths come sorted: one check per folder
+        if (to.parent_path() != last_dir) {  // consecutive paths in one folder share one check
             fs::create_directories(to.parent_path());
             last_dir = to.parent_path();
         }
@@ -167,30 +170,22 @@ void Staging::reconcile(const std::vector<std::string>& paths) {
     link(relink);
 }
 
-bool Staging::adopt_previous(const std::string& identity) {
+void Staging::adopt_previous(const std::string& identity) {
     const fs::path previous = previous_edition_dir(out_);
     std::error_code ec;
     if (identity.empty() || folder_identity(previous) != identity) {
         fs::remove_all(previous, ec);
-        return false;
+        return;
     }
     // Claimed by renaming: a build killed from here on leaves a staging folder, which the next build removes.
     fs::remove(dir_, ec);  // still empty
     if (ec || ::rename(previous.c_str(), dir_.c_str()) != 0) {
         fs::remove_all(previous, ec);
         fs::create_directories(dir_);
-        return false;
+        return;
     }
     adopted_ = true;
-    return true;
 }
-
-void Staging::remove_folder(const std::string& path) {
-    if (!is_safe_output_path(path)) throw std::runtime_error("refusing to remove a path outside the site: " + path);
-    fs::remove_all(dir_ / path);
-}
-
-fs::path previous_edition_dir(const fs::path& out_dir) { return fs::path(out_dir.string() + ".previous"); }
 
 void remove_stale_staging(const fs::path& out_dir) {
     const fs::path parent = out_dir.parent_path().empty() ? fs::path(".") : out_dir.parent_path();

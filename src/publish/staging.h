@@ -50,11 +50,9 @@ public:
 
     // Incremental publish, the cheaper start: takes "<out>.previous" as the staging folder if its identity is
     // `identity` (the edition the last build swapped out), so that link_unchanged touches only what differs instead
-    // of linking every file into a new tree. Returns false, and removes it, if it is not that folder. From then on
-    // a write replaces a file instead of writing into it (its inode may be the live site's).
-    bool adopt_previous(const std::string& identity);
-    // Removes a folder (relative to the site) from the staging folder, e.g. an adopted edition's pagefind/.
-    void remove_folder(const std::string& path);
+    // of linking every file into a new tree. If it is not that folder, removes it and the staging folder stays new.
+    // Once adopted, a write replaces a file instead of writing into it (its inode may be the live site's).
+    void adopt_previous(const std::string& identity);
 
 private:
     std::filesystem::path out_;
@@ -72,7 +70,5 @@ private:
 
 // Removes staging folders that crashed or killed builds left behind (their process is gone).
 void remove_stale_staging(const std::filesystem::path& out_dir);
-// "<out>.previous": the edition before the site, kept by commit(true).
-std::filesystem::path previous_edition_dir(const std::filesystem::path& out_dir);
 
 }  // namespace gongshi::publish

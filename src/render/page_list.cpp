@@ -21,6 +21,11 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view) {
         jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false});
     };
+    // The open-data files list every project and rating: the largest jobs, so they come first (jobs run in list
+    // order over all cores) and the pages that follow fill the gaps.
+    const auto data_paths = open_data_paths();
+    for (size_t i = 0; i < data_paths.size(); ++i)
+        jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false});
     page("/", "home", [s, a] { return home_view(*s, *a); });
     page("/projects/", "project_list", [s, a] { return project_list_view(*s, *a); });
     page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });
@@ -73,13 +78,6 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";
                     }, false});
-    // The open-data files list every project and rating: the largest jobs, so they go first and run on all
-    // cores while the pages that follow fill the gaps.
-    const auto data_paths = open_data_paths();
-    std::vector<PageJob> data_jobs;
-    for (size_t i = 0; i < data_paths.size(); ++i)
-        data_jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false});
-    jobs.insert(jobs.begin(), data_jobs.begin(), data_jobs.end());
     return jobs;
 }
 

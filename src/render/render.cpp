@@ -17,10 +17,6 @@ namespace gongshi::render {
 
 namespace fs = std::filesystem;
 
-long long RenderResult::written() const {
-    return std::count_if(files.begin(), files.end(), [](const auto& f) { return f.second.written; });
-}
-
 std::vector<std::string> RenderResult::written_paths() const {
     std::vector<std::string> out;
     for (const auto& [path, file] : files)

@@ -26,7 +26,6 @@ struct RenderedFile {
 struct RenderResult {
     long long pages = 0;  // HTML pages (not redirects)
     std::map<std::string, RenderedFile> files;
-    long long written() const;
     std::vector<std::string> written_paths() const;    // sorted
     std::vector<std::string> unchanged_paths() const;  // sorted: left as the previous build wrote them
 };

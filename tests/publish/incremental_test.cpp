@@ -288,8 +288,10 @@ TEST_CASE("a rebuild starts from the edition before and publishes what a clean b
     std::optional<ino_t> kept;  // the folder the last rebuild kept as the previous edition
     for (const auto& [what, apply] : edits) {
         INFO(what);
+        const auto ids = identities(s.out);
         apply();
         CHECK_THAT(s.build(), Contains("incremental"));
+        CHECK(rewritten(ids, identities(s.out)) == differing(edition, read_tree(s.out)));  // only what differs
         if (kept) CHECK(folder_inode(s.out) == *kept);  // adopted: no new tree was made
         REQUIRE(fs::exists(previous));
         CHECK(read_tree(previous) == edition);  // the edition swapped out, exactly

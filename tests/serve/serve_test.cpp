@@ -164,11 +164,6 @@ std::string stylesheet_name(const fs::path& out) {
     return "no-stylesheet-found";
 }
 
-bool has_staging_left(const fs::path& out) {
-    for (const auto& e : fs::directory_iterator(out.parent_path()))
-        if (e.path().filename().string().rfind(out.filename().string() + ".staging-", 0) == 0) return true;
-    return false;
-}
 
 }  // namespace
 
@@ -232,7 +227,7 @@ TEST_CASE(
     server.signal(SIGINT);
     CHECK(server.wait_exit() == std::optional<int>(0));
     CHECK_FALSE(gongshi::trust::has_crash_report(server.output()));
-    CHECK_FALSE(has_staging_left(w.out));
+    CHECK(staging_leftovers(w.out.parent_path()).empty());
     INFO(server.output());
     CHECK_THAT(server.output(), Catch::Contains("stopped"));
 }

@@ -121,7 +121,7 @@ std::string lower(std::string s) {
 // writes, numeric ones in decimal or hex), tabs and line ends removed (URL parsing drops them), lowercased.
 std::string attribute_value(const std::string& raw) {
     static const std::pair<const char*, char> named[] = {{"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'},
-                                                         {"amp", '&'}, {"colon", ':'}, {"tab", '\t'}, {"newline", '\n'}};
+                                                         {"amp", '&'}, {"colon", ':'}, {"Tab", '\t'}, {"NewLine", '\n'}};
     std::string v;
     for (size_t i = 0; i < raw.size(); ++i) {
         const size_t semi = raw[i] == '&' ? raw.find(';', i) : std::string::npos;
@@ -259,6 +259,7 @@ TEST_CASE("the active-markup scanner finds what a browser would run and passes e
     CHECK(active_tags("<IFRAME src=/x></IFRAME>").size() == 1);
     CHECK(active_tags("<svg/onload=alert(1)>").size() == 1);
     CHECK(active_tags("<a href=\"&#106;ava&#x09;script&colon;x\">x</a>").size() == 1);
+    CHECK(active_tags("<a href=\"java&Tab;script:x\">x</a>").size() == 1);
     CHECK(active_tags("<meta content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">").empty());
     CHECK(active_tags("<script src=\"/assets/site.js\" defer></script>").empty());
     CHECK(active_tags("<img src=\"data:image/svg+xml,x\" alt=\"\">").empty());

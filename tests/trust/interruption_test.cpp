@@ -91,9 +91,11 @@ TEST_CASE("a build killed at random moments leaves the previous site intact and 
     const auto full_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     const auto ref_v2 = read_tree(work.path() / "ref");
+    REQUIRE(ref_v2.count("pagefind/pagefind.js") == 1);  // the builds index (Pagefind installed by scripts/setup)
 
     REQUIRE(run_in(work.path(), build_args("v1", "site", {"--jobs", "1"})).status == 0);
     const auto v1 = read_tree(work.path() / "site");
+    REQUIRE(v1.count("pagefind/pagefind.js") == 1);
     REQUIRE(v1.size() > generated_projects);
     REQUIRE_FALSE(differences(v1, ref_v2).empty());
 

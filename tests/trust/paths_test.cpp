@@ -168,13 +168,11 @@ TEST_CASE("templates and assets linked from outside, and partials named by path,
     CHECK(read_tree(work.path() / "site") == site_before);
 }
 
-TEST_CASE("a build creates nothing beside its output but <out>.cache and <out>.lock", "[trust][paths][publish]") {
+TEST_CASE("a full build creates nothing beside its output but <out>.cache and <out>.lock", "[trust][paths][publish]") {
     TempDir work;
     copy_fixture("good", work.path());
     fs::create_directories(work.path() / "public");
     const auto before = paths_besides_output(work.path());
-    std::set<std::string> top_before;
-    for (const auto& e : fs::directory_iterator(work.path() / "public")) top_before.insert(e.path().filename().string());
     const auto r = run_in(work.path(), build_args("content", "public/site"));
     REQUIRE(r.status == 0);
     std::set<std::string> top_after;
@@ -187,5 +185,4 @@ TEST_CASE("a build creates nothing beside its output but <out>.cache and <out>.l
     for (const auto& p : before)
         if (p.rfind("public/", 0) != 0) outside_before.insert(p);
     CHECK(outside_public == outside_before);
-    CHECK(top_before.empty());
 }
