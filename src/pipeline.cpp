@@ -2,6 +2,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "load/load.h"
 #include "model/site.h"
@@ -31,10 +32,30 @@ std::optional<model::Records> load_and_validate(const BuildOptions& options, Bui
     return records;
 }
 
+// Records how long each stage took into the report: lap("render") closes the stage that began at the last lap.
+class StageClock {
+public:
+    explicit StageClock(BuildReport& report) : report_(report) {}
+    void lap(const char* stage) {
+        const auto now = std::chrono::steady_clock::now();
+        report_.stages.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    BuildReport& report_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 // The previous build's cache, if it can be trusted for this build.
-std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std::string& options_key) {
-    auto cache = publish::read_cache(o.out, publish::generator_identity());
-    if (!cache || cache->options != options_key || !publish::outputs_intact(o.out, *cache)) return std::nullopt;
+std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std::string& options_key,
+                                                const std::vector<publish::InputStamp>& inputs, StageClock& clock) {
+    auto cache = publish::read_cache(o.out, publish::generator_identity(), inputs);
+    clock.lap("read cache");
+    if (!cache || cache->options != options_key) return std::nullopt;
+    const bool intact = publish::outputs_intact(o.out, *cache);
+    clock.lap("check outputs");
+    if (!intact) return std::nullopt;
     return cache;
 }
 
@@ -48,12 +69,14 @@ BuildReport check_content(const BuildOptions& options) {
 
 BuildReport build_site(const BuildOptions& options) {
     BuildReport report;
+    StageClock clock(report);
     publish::OutputLock lock(options.out);
     publish::remove_stale_staging(options.out);
     // Search on/off changes what the output holds (pagefind/), so switching it forces a full build.
     const std::string options_key = std::string(options.drafts ? "drafts" : "published") + (options.search ? "" : "+no-search");
     const auto inputs = publish::stamp_inputs({options.content, options.templates, options.assets});
-    const auto previous = usable_cache(options, options_key);
+    clock.lap("stat inputs");
+    const auto previous = usable_cache(options, options_key, inputs, clock);
     if (previous && previous->inputs == inputs) {
         report.published = report.unchanged = true;
         report.files = static_cast<long long>(previous->outputs.size());
@@ -64,17 +87,20 @@ BuildReport build_site(const BuildOptions& options) {
     }
 
     auto records = load_and_validate(options, report);
+    clock.lap("load and validate");
     if (!records) return report;
     const render::Templates templates = render::Templates::load(options.templates, report.diags);
     if (report.diags.has_errors()) return report;
     const model::Site site = model::build_model(std::move(*records), options.drafts);
     const model::ModelSummary summary = model::summarize(site);
     report.changes = model::compare_summaries(previous ? &previous->summary : nullptr, summary, site);
+    clock.lap("model");
 
     publish::Staging staging(options.out);
     // An incremental build starts from the edition the last build swapped out, if it is still the one the cache
     // describes: then only the files that differ are touched, instead of linking every file into a new tree.
     if (previous) staging.adopt_previous(previous->previous);
+    clock.lap("staging");
     render::PreviousOutput previous_output;
     if (previous)
         previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
@@ -85,6 +111,7 @@ BuildReport build_site(const BuildOptions& options) {
     const render::RenderResult result =
         render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
                             options.progress);
+    clock.lap("render");
 
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
@@ -101,16 +128,20 @@ BuildReport build_site(const BuildOptions& options) {
         if (options.search && !reindex)
             for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
         staging.link_unchanged(unchanged);  // in an adopted edition this also removes its old index when re-indexing
+        clock.lap("keep unchanged");
         if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
         next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"
     } else if (options.search) {
         // Search (issue 5): the index is built in the staging folder, so it is swapped in with its pages.
         report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
     }
+    if (report.search.built) clock.lap("search index");
     next.site = publish::folder_identity(staging.dir());
     publish::write_pending_cache(options.out, next);
+    clock.lap("write cache");
     staging.commit(!next.previous.empty());
     publish::promote_pending_cache(options.out);
+    clock.lap("publish");
 
     report.pages = result.pages;
     report.files = static_cast<long long>(result.files.size());

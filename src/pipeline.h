@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -39,6 +40,8 @@ struct BuildReport {
     publish::SearchIndexReport search;  // the Pagefind index, when this build made (or tried to make) one
     std::vector<std::string> content_summary;  // check: what the content holds
     std::vector<std::string> removed;          // output files this build removed (no longer published)
+    // Wall time of each stage that ran, in order ("load", "render", …): printed by --verbose, used by bench/.
+    std::vector<std::pair<std::string, double>> stages;
 };
 
 // Validates only: no output is touched.

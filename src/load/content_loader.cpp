@@ -59,43 +59,21 @@ struct Walker {
         return node;
     }
 
-    void check_file_name(const fs::path& file, const model::Located& id) {
+    static void check_file_name(const fs::path& file, const model::Located& id, diag::Diagnostics& diags) {
         if (!id.value.empty() && file.stem().string() != id.value)
             diags.error(id.pos, "id '" + id.value + "' differs from the file name '" + file.filename().string() + "'",
                         "rename the file to " + id.value + file.extension().string() + " or correct the id");
     }
 
-    void load_documents(const std::string& folder, model::Document::Type type, std::vector<model::Document>& into) {
-        for (const fs::path& file : files(root / folder, ".md", false)) {
-            const std::string name = shown(file);
-            auto text = read_source(file, name, diags);
-            ++out.files_read;
-            out.unreadable.insert(file.stem().string());  // until it has loaded
-            if (!text) continue;
-            auto fm = split_front_matter(*text, name, diags);
-            if (!fm) continue;
-            auto front = parse_yaml(fm->yaml, name, diags, 1);
-            if (!front) continue;
-            out.unreadable.erase(file.stem().string());
-            const std::string stem = file.stem().string();
-            if (!is_valid_id(stem)) {
-                diags.error({name, 0, 0}, "file name '" + stem + "' is not a valid id",
-                            "rename the file using only a-z, 0-9 and '-', e.g. jinminhan-2024-12.md");
-                continue;
-            }
-            auto doc = load_document(type, *front, {stem, {name, 1, 1}}, std::string(fm->body), fm->body_line, name,
-                                     diags);
-            if (doc) into.push_back(std::move(*doc));
-        }
-    }
-
-    // Projects are most of the files (100 000 in a national edition), so they are read and parsed on every core;
-    // each file's diagnostics are collected apart and appended in file order, so the output does not depend on
-    // the thread count.
-    void load_projects(const std::vector<fs::path>& found) {
+    // Loads each file on every core: `load(file, diags, unreadable)` reads one file into a record (or nothing),
+    // with the file's diagnostics collected apart; then records and diagnostics are appended in file order, so
+    // the result does not depend on the thread count. Projects are most of the files (100 000 in a national
+    // edition), ratings lists the largest.
+    template <typename Record, typename Load>
+    void load_all(const std::vector<fs::path>& found, std::vector<Record>& into, const Load& load) {
         struct Loaded {
             diag::Diagnostics diags;
-            std::optional<model::Project> project;
+            std::optional<Record> record;
             bool unreadable = false;
         };
         std::vector<Loaded> loaded(found.size());
@@ -103,32 +81,78 @@ struct Walker {
         auto worker = [&] {
             for (size_t i = next++; i < found.size(); i = next++) {
                 Loaded& l = loaded[i];
-                Walker w{root, l.diags, out};
-                const std::string name = shown(found[i]);
-                std::optional<YamlNode> y;
-                if (auto text = read_source(found[i], name, l.diags)) y = parse_yaml(*text, name, l.diags);
-                if (!y) {
-                    l.unreadable = true;
-                    continue;
-                }
-                l.project = load_project(*y, name, l.diags);
-                if (l.project) w.check_file_name(found[i], l.project->id);
+                l.record = load(found[i], l.diags, l.unreadable);
             }
         };
-        const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), found.size() / 64 + 1);
+        const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), found.size() / 16 + 1);
         std::vector<std::thread> pool;
         for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
         worker();
         for (auto& t : pool) t.join();
-        out.projects.reserve(out.projects.size() + found.size());
+        into.reserve(into.size() + found.size());
         for (size_t i = 0; i < found.size(); ++i) {
             Loaded& l = loaded[i];
             ++out.files_read;
             diags.append(l.diags);
-            // unreadable, not a mapping (no "unknown project" cascade), or without an id
-            if (l.unreadable || !l.project || l.project->id.value.empty()) out.unreadable.insert(found[i].stem().string());
-            if (l.project) out.projects.push_back(std::move(*l.project));
+            if (l.unreadable) out.unreadable.insert(found[i].stem().string());
+            if (l.record) into.push_back(std::move(*l.record));
         }
+    }
+
+    void load_documents(const std::string& folder, model::Document::Type type, std::vector<model::Document>& into) {
+        load_all(files(root / folder, ".md", false), into,
+                 [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Document> {
+                     const std::string name = shown(file);
+                     unreadable = true;  // until it has loaded
+                     auto text = read_source(file, name, d);
+                     if (!text) return std::nullopt;
+                     auto fm = split_front_matter(*text, name, d);
+                     if (!fm) return std::nullopt;
+                     auto front = parse_yaml(fm->yaml, name, d, 1);
+                     if (!front) return std::nullopt;
+                     unreadable = false;
+                     const std::string stem = file.stem().string();
+                     if (!is_valid_id(stem)) {
+                         d.error({name, 0, 0}, "file name '" + stem + "' is not a valid id",
+                                 "rename the file using only a-z, 0-9 and '-', e.g. jinminhan-2024-12.md");
+                         return std::nullopt;
+                     }
+                     return load_document(type, *front, {stem, {name, 1, 1}}, std::string(fm->body), fm->body_line,
+                                          name, d);
+                 });
+    }
+
+    void load_projects(const std::vector<fs::path>& found) {
+        load_all(found, out.projects,
+                 [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Project> {
+                     const std::string name = shown(file);
+                     std::optional<YamlNode> y;
+                     if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
+                     // unreadable, not a mapping (no "unknown project" cascade), or without an id
+                     unreadable = true;
+                     if (!y) return std::nullopt;
+                     auto project = load_project(*y, name, d);
+                     if (!project) return std::nullopt;
+                     unreadable = project->id.value.empty();
+                     check_file_name(file, project->id, d);
+                     return project;
+                 });
+    }
+
+    void load_ratings(const std::vector<fs::path>& found) {
+        load_all(found, out.ratings,
+                 [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::RatingList> {
+                     const std::string name = shown(file);
+                     std::optional<YamlNode> y;
+                     if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
+                     unreadable = true;
+                     if (!y) return std::nullopt;
+                     auto r = load_rating_list(*y, name, d);
+                     if (!r) return std::nullopt;
+                     unreadable = false;
+                     check_file_name(file, r->notice, d);
+                     return r;
+                 });
     }
 
     // False when there is no content folder at all.
@@ -168,16 +192,7 @@ struct Walker {
             }
         }
         load_projects(files(root / "projects", ".yaml", true));
-        for (const fs::path& file : files(root / "ratings", ".yaml", false)) {
-            auto y = read_yaml(file);
-            if (!y) continue;
-            if (auto r = load_rating_list(*y, shown(file), diags)) {
-                check_file_name(file, r->notice);
-                out.ratings.push_back(std::move(*r));
-            } else {
-                out.unreadable.insert(file.stem().string());
-            }
-        }
+        load_ratings(files(root / "ratings", ".yaml", false));
         load_documents("notices", model::Document::Type::notice, out.notices);
         load_documents("replies", model::Document::Type::reply, out.replies);
     }

@@ -4,11 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "publish/file_tree.h"
 #include "render/view_hash.h"
 
 namespace gongshi::publish {
@@ -19,9 +23,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The file: this line, then the cache as CBOR. The checksum (of the CBOR bytes) catches a flipped byte that
-// would still decode.
-constexpr std::string_view magic = "gongshi-cache 4 ";  // 4: the previous edition; 3: CBOR body; 2: folder identity
+// The file: "gongshi-cache 5 <checksum>", a line with the digest of the input stamps, then the cache as CBOR. The
+// checksum (of everything after the first line) catches a flipped byte that would still decode. The digest lets a
+// build whose inputs are unchanged skip decoding the stamps and the record summaries (a no-op needs neither).
+constexpr std::string_view magic = "gongshi-cache 5 ";  // 5: inputs digest; 4: previous edition; 3: CBOR; 2: folder
 
 fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
 
@@ -38,42 +43,159 @@ Json to_json(const BuildCache& c) {
             {"previous", c.previous}};
 }
 
-// Throws (nlohmann's type errors) on a body of the wrong shape.
-BuildCache from_json(const Json& j) {
-    BuildCache c;
-    c.generator = j.at("generator").get<std::string>();
-    c.site = j.at("site").get<std::string>();
-    c.options = j.at("options").get<std::string>();
-    for (const auto& i : j.at("inputs"))
-        c.inputs.push_back({i.at(0).get<std::string>(), i.at(1).get<std::uint64_t>(), i.at(2).get<std::int64_t>()});
-    for (const auto& [path, o] : j.at("outputs").items())
-        c.outputs[path] = {o.at(0).get<std::uint64_t>(), o.at(1).get<std::uint64_t>()};
-    c.summary.projects = j.at("projects").get<std::map<std::string, std::string>>();
-    c.summary.documents = j.at("documents").get<std::map<std::string, std::string>>();
-    c.summary.ratings = j.at("ratings").get<std::map<std::string, std::string>>();
-    c.previous = j.at("previous").get<std::string>();
-    return c;
+// Reads the CBOR body straight into a BuildCache, without building a Json tree first (at 100 000 projects the tree
+// and the copy out of it took ~2 s, most of a no-op rebuild). Any unexpected shape stops the parse: the cache is
+// then ignored.
+class CacheReader : public nlohmann::json_sax<Json> {
+public:
+    // light: the inputs are known to be unchanged, so neither they nor the summaries are kept.
+    CacheReader(BuildCache& c, bool light) : c_(c), light_(light) {}
+    bool complete() const { return seen_ == all_fields; }
+
+    bool null() override { return false; }
+    bool boolean(bool) override { return false; }
+    bool number_float(number_float_t, const string_t&) override { return false; }
+    bool binary(binary_t&) override { return false; }
+    bool number_integer(number_integer_t n) override {
+        if (depth_ != 3 || field_ != Field::inputs || index_ != 2) return false;  // only a time can be negative
+        stamp().mtime_ns = n;
+        ++index_;
+        return true;
+    }
+    bool number_unsigned(number_unsigned_t n) override {
+        if (depth_ != 3) return false;
+        if (field_ == Field::inputs && index_ == 1) stamp().size = n;
+        else if (field_ == Field::inputs && index_ == 2 && n <= INT64_MAX) stamp().mtime_ns = static_cast<std::int64_t>(n);
+        else if (field_ == Field::outputs && index_ == 0) output_->second.key = n;
+        else if (field_ == Field::outputs && index_ == 1) output_->second.size = n;
+        else return false;
+        ++index_;
+        return true;
+    }
+    bool string(string_t& v) override {
+        if (depth_ == 1) {
+            std::string* into = field_ == Field::generator ? &c_.generator
+                                : field_ == Field::site    ? &c_.site
+                                : field_ == Field::options ? &c_.options
+                                : field_ == Field::previous ? &c_.previous
+                                                            : nullptr;
+            if (!into) return false;
+            *into = std::move(v);
+            return true;
+        }
+        if (depth_ == 2 && summary_) {
+            if (!light_) summary_->emplace_hint(summary_->end(), std::move(key_), std::move(v));
+            return true;
+        }
+        if (depth_ == 3 && field_ == Field::inputs && index_ == 0) {
+            if (!light_) c_.inputs.back().path = std::move(v);
+            ++index_;
+            return true;
+        }
+        return false;
+    }
+    bool key(string_t& k) override {
+        if (depth_ == 1) {
+            field_ = field_named(k);
+            if (field_ == Field::unknown || (seen_ & bit(field_))) return false;
+            seen_ |= bit(field_);
+            summary_ = field_ == Field::projects ? &c_.summary.projects
+                       : field_ == Field::documents ? &c_.summary.documents
+                       : field_ == Field::ratings ? &c_.summary.ratings
+                                                  : nullptr;
+            return true;
+        }
+        if (depth_ != 2) return false;
+        key_ = std::move(k);
+        return true;
+    }
+    bool start_object(std::size_t) override {
+        ++depth_;
+        return depth_ == 1 || (depth_ == 2 && (summary_ || field_ == Field::outputs));
+    }
+    bool end_object() override {
+        --depth_;
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        ++depth_;
+        index_ = 0;
+        if (depth_ == 2) return field_ == Field::inputs;
+        if (depth_ != 3) return false;
+        if (field_ == Field::inputs) {
+            if (!light_) c_.inputs.emplace_back();
+        }
+        else if (field_ == Field::outputs) output_ = c_.outputs.emplace_hint(c_.outputs.end(), std::move(key_), OutputStamp{});
+        else return false;
+        return true;
+    }
+    bool end_array() override {
+        const bool whole = depth_ != 3 || index_ == (field_ == Field::inputs ? 3 : 2);
+        --depth_;
+        return whole;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    enum class Field { generator, site, options, inputs, outputs, projects, documents, ratings, previous, unknown };
+    static constexpr unsigned all_fields = (1u << static_cast<int>(Field::unknown)) - 1;
+    static unsigned bit(Field f) { return 1u << static_cast<int>(f); }
+    static Field field_named(const std::string& k) {
+        static const std::pair<const char*, Field> names[] = {
+            {"generator", Field::generator}, {"site", Field::site},         {"options", Field::options},
+            {"inputs", Field::inputs},       {"outputs", Field::outputs},   {"projects", Field::projects},
+            {"documents", Field::documents}, {"ratings", Field::ratings},   {"previous", Field::previous}};
+        for (const auto& [name, f] : names)
+            if (k == name) return f;
+        return Field::unknown;
+    }
+
+    InputStamp& stamp() { return light_ ? scratch_ : c_.inputs.back(); }
+
+    BuildCache& c_;
+    const bool light_;
+    InputStamp scratch_;
+    int depth_ = 0;
+    Field field_ = Field::unknown;
+    unsigned seen_ = 0;
+    int index_ = 0;  // position in the array being read at depth 3
+    std::string key_;
+    std::map<std::string, std::string>* summary_ = nullptr;
+    std::map<std::string, OutputStamp>::iterator output_;
+};
+
+std::uint64_t digest(const std::vector<InputStamp>& inputs) {
+    render::Fingerprint f;
+    for (const auto& i : inputs) f.add(i.path).add(i.size).add(static_cast<std::uint64_t>(i.mtime_ns));
+    return f.value();
 }
 
-std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator) {
-    std::ifstream f(file, std::ios::binary);
+std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator,
+                                          const std::vector<InputStamp>& inputs) {
+    std::ifstream f(file, std::ios::binary | std::ios::ate);
     if (!f) return std::nullopt;
-    std::stringstream buf;
-    buf << f.rdbuf();
-    const std::string text = buf.str();
+    std::string text(static_cast<size_t>(std::max<std::streamoff>(0, f.tellg())), '\0');
+    f.seekg(0);
+    if (!f.read(text.data(), static_cast<std::streamsize>(text.size()))) return std::nullopt;
     const size_t eol = text.find('\n');
     if (eol == std::string::npos || text.compare(0, magic.size(), magic) != 0) return std::nullopt;
-    const std::string_view body = std::string_view(text).substr(eol + 1);
-    if (text.substr(magic.size(), eol - magic.size()) != std::to_string(checksum(body))) return std::nullopt;
-    const Json j = Json::from_cbor(body.begin(), body.end(), true, false);
-    if (j.is_discarded()) return std::nullopt;
+    const std::string_view rest = std::string_view(text).substr(eol + 1);
+    if (text.substr(magic.size(), eol - magic.size()) != std::to_string(checksum(rest))) return std::nullopt;
+    const size_t digest_end = rest.find('\n');
+    if (digest_end == std::string_view::npos) return std::nullopt;
+    const bool unchanged = rest.substr(0, digest_end) == std::to_string(digest(inputs));
+    const std::string_view body = rest.substr(digest_end + 1);
+    BuildCache c;
+    CacheReader reader(c, unchanged);
     try {
-        BuildCache c = from_json(j);
-        if (c.generator != generator) return std::nullopt;
-        return c;
+        if (!Json::sax_parse(body.begin(), body.end(), &reader, Json::input_format_t::cbor) || !reader.complete())
+            return std::nullopt;
     } catch (const Json::exception&) {
         return std::nullopt;
     }
+    if (c.generator != generator) return std::nullopt;
+    if (unchanged) c.inputs = inputs;
+    return c;
 }
 
 }  // namespace
@@ -93,18 +215,12 @@ std::string generator_identity() {
 }
 
 std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
+    // Never throws: a file or folder removed during the walk (a `git checkout`, an editor's temporary files) is
+    // left out; the stamps then differ from any cache's, which is always safe.
     std::vector<InputStamp> out;
-    for (const auto& dir : dirs) {
-        // Never throws: a file or folder removed during the walk (a `git checkout`, an editor's temporary files) is
-        // left out or ends the walk early; the stamps then differ from any cache's, which is always safe.
-        std::error_code ec;
-        for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            struct stat st {};
-            if (::lstat(it->path().c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
-            out.push_back({it->path().generic_string(), static_cast<std::uint64_t>(st.st_size),
-                           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec});
-        }
-    }
+    for (const auto& dir : dirs)
+        for (const TreeEntry& e : list_tree(dir))
+            out.push_back({(dir / e.path).generic_string(), e.size, e.mtime_ns});
     std::sort(out.begin(), out.end(), [](const InputStamp& a, const InputStamp& b) { return a.path < b.path; });
     return out;
 }
@@ -114,10 +230,11 @@ void write_pending_cache(const fs::path& out_dir, const BuildCache& c) {
     const std::string_view body(reinterpret_cast<const char*>(cbor.data()), cbor.size());
     const fs::path target = pending_cache_path(out_dir);
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
+    const std::string rest = std::to_string(digest(c.inputs)) + "\n" + std::string(body);
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << magic << checksum(body) << '\n';
-        f.write(body.data(), static_cast<std::streamsize>(body.size()));
+        f << magic << checksum(rest) << '\n';
+        f.write(rest.data(), static_cast<std::streamsize>(rest.size()));
         if (!f.flush()) {
             std::error_code ec;
             fs::remove(tmp, ec);
@@ -132,29 +249,43 @@ void promote_pending_cache(const fs::path& out_dir) {
     fs::rename(pending_cache_path(out_dir), cache_path(out_dir), ec);  // if it fails: no cache, a full build next
 }
 
-std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator) {
+std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator,
+                                     const std::vector<InputStamp>& inputs) {
     const std::string site = folder_identity(out_dir);
     if (site.empty()) return std::nullopt;
     std::error_code ec;
     if (fs::exists(pending_cache_path(out_dir), ec)) {
-        auto pending = read_cache_file(pending_cache_path(out_dir), generator);
+        auto pending = read_cache_file(pending_cache_path(out_dir), generator, inputs);
         if (pending && pending->site == site) {  // its build swapped the site in and was stopped before the rename
             promote_pending_cache(out_dir);
             return pending;
         }
         fs::remove(pending_cache_path(out_dir), ec);  // its build never swapped its site in
     }
-    auto current = read_cache_file(cache_path(out_dir), generator);
+    auto current = read_cache_file(cache_path(out_dir), generator, inputs);
     if (!current || current->site != site) return std::nullopt;
     return current;
 }
 
 bool outputs_intact(const fs::path& out_dir, const BuildCache& cache) {
-    for (const auto& [path, o] : cache.outputs) {
-        struct stat st {};
-        if (::stat((out_dir / path).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != o.size) return false;
-    }
-    return true;
+    // Two threads, each stat-ing every other file (at 100 000 projects: ~100 000 stats, the most of a no-op).
+    std::atomic<bool> intact{true};
+    auto check = [&](size_t part, size_t parts) {
+        size_t i = 0;
+        for (const auto& [path, o] : cache.outputs) {
+            if (i++ % parts != part) continue;
+            struct stat st {};
+            if (::stat((out_dir / path).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != o.size) {
+                intact = false;
+                return;
+            }
+            if (!intact) return;
+        }
+    };
+    std::thread other(check, 1, 2);
+    check(0, 2);
+    other.join();
+    return intact;
 }
 
 }  // namespace gongshi::publish

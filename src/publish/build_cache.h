@@ -53,7 +53,10 @@ std::vector<InputStamp> stamp_inputs(const std::vector<std::filesystem::path>& d
 // Reads and checks the cache describing the output folder in place (format, checksum, generator, folder
 // identity): "<out>.cache", or a pending "<out>.cache.next" whose build swapped its site in (then renamed into
 // place). A pending cache naming another folder is removed. Nothing if no cache can be trusted.
-std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator);
+// `inputs` are this build's stamps: if the cache was written from the same, its own stamps and record summaries are
+// not decoded (a no-op needs neither) — the cache then holds `inputs` and empty summaries.
+std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator,
+                                     const std::vector<InputStamp>& inputs);
 // True if every file the cache lists is in the output with the recorded size (nobody has altered the site).
 bool outputs_intact(const std::filesystem::path& out_dir, const BuildCache& cache);
 // Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder).

@@ -71,7 +71,10 @@ Staging::~Staging() {
 void Staging::write(const std::string& path, std::string_view bytes) {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
-    fs::create_directories(file.parent_path());
+    // Most pages are alone in their folder ("projects/<id>/index.html"): one mkdir, falling back to creating the
+    // parents only when it says they are missing.
+    if (const fs::path parent = file.parent_path(); ::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST)
+        fs::create_directories(parent);
     // In an adopted edition the file may be a hard link to the live site's: replace it, never write into it.
     if (adopted_) {
         if (::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", file);

@@ -11,11 +11,7 @@ namespace gongshi::render {
 // The open-data files' paths ("data/projects.csv", "data/projects.json", … ratings, tasks).
 std::vector<std::string> open_data_paths();
 // The bytes of file `index` of open_data_paths(): each on its own, so the six are made in parallel and no job
-// waits for another. The CSV and the JSON of a dataset therefore each build its table (perf, N = 10 000:
-// project_table is ~4 % of a one-notice rebuild's samples, both builds included).
+// waits for another (the CSV and the JSON of a dataset each walk its records).
 std::string open_data_file(const model::Site& site, size_t index);
-
-// One CSV cell: quoted when needed; a cell starting with = + - @ (a spreadsheet formula) is made inert with '.
-std::string csv_cell(const std::string& value);
 
 }  // namespace gongshi::render

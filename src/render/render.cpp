@@ -120,7 +120,7 @@ struct Renderer {
             std::string bytes = read_file(f);
             const std::uint64_t key = Fingerprint().add(bytes).value();
             const fs::path rel = f.lexically_relative(dir);
-            const std::string name = rel.stem().string() + "." + hex(key, 10) + rel.extension().string();
+            const std::string name = rel.stem().string() + "." + hex(asset_name_hash(bytes), 10) + rel.extension().string();
             const std::string out = "assets/" + (rel.parent_path() / name).generic_string();
             emit(out, key, [&] { return std::move(bytes); });
             if (rel.generic_string() == "style.css") assets.css_url = "/" + out;

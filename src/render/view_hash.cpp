@@ -1,15 +1,19 @@
 #include "render/view_hash.h"
 
+#include <xxhash.h>
+
 namespace gongshi::render {
 
 Fingerprint& Fingerprint::add(std::string_view bytes) {
     add(static_cast<std::uint64_t>(bytes.size()));  // length first: "ab"+"c" differs from "a"+"bc"
-    for (unsigned char c : bytes) h_ = (h_ ^ c) * 1099511628211ULL;
+    bytes_.append(bytes);
     return *this;
 }
 
 Fingerprint& Fingerprint::add(std::uint64_t n) {
-    for (int i = 0; i < 8; ++i) h_ = (h_ ^ ((n >> (8 * i)) & 0xFF)) * 1099511628211ULL;
+    char le[8];
+    for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
+    bytes_.append(le, 8);
     return *this;
 }
 
@@ -30,5 +34,14 @@ Fingerprint& Fingerprint::add(const View& view) {
     std::visit(Visitor{*this}, view.value);
     return *this;
 }
+
+std::uint64_t asset_name_hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (int i = 0; i < 8; ++i) h = (h ^ ((bytes.size() >> (8 * i)) & 0xFF)) * 1099511628211ULL;  // length first
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
+std::uint64_t Fingerprint::value() const { return XXH3_64bits(bytes_.data(), bytes_.size()); }
 
 }  // namespace gongshi::render

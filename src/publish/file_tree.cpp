@@ -1,0 +1,107 @@
+#include "publish/file_tree.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+namespace gongshi::publish {
+
+namespace {
+
+// Folders still to read, shared by the threads: a thread takes one, lists it, and gives back its sub-folders.
+class Walk {
+public:
+    // Queued folders are paths, opened only when read: 100 000 queued folders must not hold 100 000 descriptors.
+    Walk(int root_fd, const std::function<bool(std::string_view)>& skip) : root_(root_fd), skip_(skip) {
+        todo_.push_back("");
+    }
+
+    void work(std::vector<TreeEntry>& found) {
+        for (;;) {
+            std::string f;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [&] { return !todo_.empty() || busy_ == 0; });
+                if (todo_.empty()) return;  // nothing queued and nobody reading a folder: done
+                f = std::move(todo_.back());
+                todo_.pop_back();
+                ++busy_;
+            }
+            std::vector<std::string> sub = read(f, found);
+            {
+                std::lock_guard lock(mutex_);
+                for (auto& s : sub) todo_.push_back(std::move(s));
+                --busy_;
+            }
+            ready_.notify_all();
+        }
+    }
+
+private:
+    // Lists one folder ("" is the root); returns its sub-folders.
+    std::vector<std::string> read(const std::string& folder, std::vector<TreeEntry>& found) {
+        std::vector<std::string> sub;
+        const int fd = folder.empty() ? ::dup(root_)
+                                      : ::openat(root_, folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) return sub;
+        DIR* dir = ::fdopendir(fd);
+        if (!dir) {
+            ::close(fd);
+            return sub;
+        }
+        while (const dirent* e = ::readdir(dir)) {
+            if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+            std::string path = folder.empty() ? std::string(e->d_name) : folder + "/" + e->d_name;
+            struct stat st {};
+            if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+            if (!S_ISDIR(st.st_mode)) {
+                found.push_back({std::move(path), static_cast<std::uint64_t>(st.st_size),
+                                 static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                                 st.st_dev, st.st_ino, st.st_mode});
+                continue;
+            }
+            if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
+        }
+        ::closedir(dir);  // closes fd
+        return sub;
+    }
+
+    const int root_;
+    const std::function<bool(std::string_view)>& skip_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::vector<std::string> todo_;
+    int busy_ = 0;
+};
+
+}  // namespace
+
+std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
+                                 const std::function<bool(std::string_view)>& skip) {
+    const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return {};
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    Walk walk(fd, skip);
+    const int n = std::max(1, threads);
+    std::vector<std::vector<TreeEntry>> found(static_cast<size_t>(n));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < n; ++i) pool.emplace_back([&, i] { walk.work(found[static_cast<size_t>(i)]); });
+    walk.work(found[0]);
+    for (auto& t : pool) t.join();
+    std::vector<TreeEntry> all = std::move(found[0]);
+    for (size_t i = 1; i < found.size(); ++i)
+        all.insert(all.end(), std::make_move_iterator(found[i].begin()), std::make_move_iterator(found[i].end()));
+    std::sort(all.begin(), all.end(), [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
+    return all;
+}
+
+}  // namespace gongshi::publish

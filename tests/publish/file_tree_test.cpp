@@ -1,0 +1,60 @@
+// The fast tree listing behind the input stamps: every file, however many folders, symbolic links not followed.
+#include <catch2/catch.hpp>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "publish/build_cache.h"
+#include "publish/file_tree.h"
+#include "test_support.h"
+
+using namespace gongshi::testing;
+namespace publish = gongshi::publish;
+
+TEST_CASE("list_tree lists every file of a tree with more folders than open files allowed", "[publish][tree]") {
+    TempDir dir;
+    const fs::path root = dir.path() / "tree";
+    struct rlimit files {};
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &files) == 0);
+    // More folders than this process may hold open at once: a walk that kept each queued folder open lost files.
+    const int folders = static_cast<int>(std::min<rlim_t>(files.rlim_cur, 20000)) + 100;
+    std::vector<std::string> expected;
+    for (int i = 0; i < folders; ++i) {
+        const std::string rel = "d" + std::to_string(i % 7) + "/f" + std::to_string(i) + "/index.html";
+        write_text(root / rel, std::to_string(i));
+        expected.push_back(rel);
+    }
+    write_text(root / "top.txt", "x");
+    expected.push_back("top.txt");
+    fs::create_symlink("/etc", root / "d1" / "link");  // listed as itself, never entered
+    expected.push_back("d1/link");
+    std::sort(expected.begin(), expected.end());
+
+    for (int threads : {1, 2, 4}) {
+        INFO(threads << " threads");
+        const auto entries = publish::list_tree(root, threads);
+        std::vector<std::string> paths;
+        for (const auto& e : entries) paths.push_back(e.path);
+        CHECK(paths == expected);  // sorted, complete
+        const auto link = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.path == "d1/link"; });
+        REQUIRE(link != entries.end());
+        CHECK(S_ISLNK(link->mode));
+    }
+    const auto skipped = publish::list_tree(root, 2, [](std::string_view rel) { return rel == "d3"; });
+    CHECK(std::none_of(skipped.begin(), skipped.end(), [](const auto& e) { return e.path.starts_with("d3/"); }));
+    CHECK(skipped.size() == expected.size() - static_cast<size_t>(std::count_if(expected.begin(), expected.end(), [](const std::string& p) { return p.starts_with("d3/"); })));
+    CHECK(publish::list_tree(dir.path() / "missing").empty());
+}
+
+TEST_CASE("input stamps change when a file's size or time changes, and list every file", "[publish][tree]") {
+    TempDir dir;
+    const fs::path content = dir.path() / "content";
+    write_text(content / "projects/a/p1.yaml", "id: p1\n");
+    write_text(content / "projects/b/p2.yaml", "id: p2\n");
+    const auto before = publish::stamp_inputs({content});
+    REQUIRE(before.size() == 2);
+    CHECK(before[0].path == (content / "projects/a/p1.yaml").generic_string());
+    CHECK(publish::stamp_inputs({content}) == before);
+    write_text(content / "projects/b/p2.yaml", "id: p2 \n");
+    CHECK(publish::stamp_inputs({content}) != before);
+}
