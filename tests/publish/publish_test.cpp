@@ -125,3 +125,17 @@ TEST_CASE("a build that runs out of space leaves the previous site byte-identica
     CHECK(read_tree(out) == before);
     CHECK(staging_leftovers(dir.path()).empty());
 }
+
+TEST_CASE("--verbose lists the files written and how long each stage took", "[publish]") {
+    TempDir dir;
+    const fs::path content = copy_fixture("good", dir.path());
+    std::string output;
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search -v"), output) == 0);
+    CHECK_THAT(output, Contains("  wrote index.html"));
+    CHECK_THAT(output, Contains("stages: stat inputs ") && Contains(", load and validate ") && Contains(", render ") &&
+                           Contains(", publish "));
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search -v"), output) == 0);
+    CHECK_THAT(output, Contains("is up to date") && Contains("stages: stat inputs ") && Contains(", check outputs "));
+    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search"), output) == 0);
+    CHECK_THAT(output, !Contains("stages:"));
+}
