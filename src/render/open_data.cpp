@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +25,34 @@ using RowWriter = std::function<void(const Row&)>;
 struct Dataset {
     const char* name;
     std::vector<std::string> columns;
+    size_t (*count)(const model::Site&);  // how many rows `rows` hands out
     void (*rows)(const model::Site&, Row&, const RowWriter&);
+};
+
+size_t project_count(const model::Site& s) { return s.projects.size(); }
+size_t rating_count(const model::Site& s) { return s.ratings.size(); }
+size_t task_count(const model::Site& s) {
+    size_t n = 0;
+    for (const auto& table : s.tasks) n += table.rows.size();
+    return n;
+}
+
+// The files reach 75 MB at 100 000 projects: once a few rows are written, the text is given room for all of them
+// (from their average size), so it is not regrown by doubling, which briefly holds three times the file.
+class SizedText {
+public:
+    explicit SizedText(size_t rows) : rows_(rows) {}
+    std::string text;
+    void row_done() {
+        if (++done_ != sample) return;
+        const size_t per_row = (text.size() - start_) / sample + 1;
+        text.reserve(start_ + per_row * rows_ + per_row * rows_ / 16 + 64);
+    }
+    void mark_start() { start_ = text.size(); }
+
+private:
+    static constexpr size_t sample = 256;
+    size_t rows_, done_ = 0, start_ = 0;
 };
 
 std::string number_text(const std::optional<int>& n) { return n ? std::to_string(*n) : ""; }
@@ -111,15 +139,15 @@ const Dataset datasets[] = {
      {"id", "name", "program_year", "program_name", "city_id", "city", "city_code", "county", "county_code",
       "county_kind", "town", "community", "address", "area_m2", "investment_wan", "construction", "beds", "operator",
       "ratings", "url"},
-     project_rows},
+     project_count, project_rows},
     {"ratings",
      {"notice_id", "doc_number", "program_year", "tier", "tier_name", "rank", "project_id", "project_name", "city_id",
       "printed", "correction", "notice_url"},
-     rating_rows},
+     rating_count, rating_rows},
     {"tasks",
      {"year", "city_id", "city", "city_code", "tasks", "projects_recorded", "uncovered_counties", "source",
       "source_doc_number"},
-     task_rows},
+     task_count, task_rows},
 };
 
 // One CSV cell (RFC 4180): quoted when needed; a cell starting with = + - @ tab or CR (a spreadsheet formula) is
@@ -164,14 +192,20 @@ void append_json_string(std::string& out, const std::string& s) {
 }
 
 std::string csv_file(const model::Site& site, const Dataset& d) {
-    std::string out = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read the Chinese as UTF-8
-    append_csv_row(out, d.columns);
+    SizedText out(d.count(site));
+    out.text = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read the Chinese as UTF-8
+    append_csv_row(out.text, d.columns);
+    out.mark_start();
     Row row;
-    d.rows(site, row, [&](const Row& r) { append_csv_row(out, r); });
-    return out;
+    d.rows(site, row, [&](const Row& r) {
+        append_csv_row(out.text, r);
+        out.row_done();
+    });
+    return std::move(out.text);
 }
 
-// The records as a JSON array of objects, laid out as nlohmann's dump(1, '\t') lays it out one level down.
+// The records as a JSON array of objects, laid out as nlohmann's dump(1, '\t') lays it out one level down. The
+// head (name, source, date, count, columns) is nlohmann's own dump; the records are appended to it row by row.
 std::string json_file(const model::Site& site, const Dataset& d) {
     std::vector<std::string> keys;
     for (const auto& c : d.columns) {
@@ -179,34 +213,34 @@ std::string json_file(const model::Site& site, const Dataset& d) {
         append_json_string(keys.back(), c);
         keys.back() += ": ";
     }
-    std::string records;
-    long long count = 0;
-    Row row;
-    d.rows(site, row, [&](const Row& r) {
-        ++count;
-        records += records.empty() ? "[\n\t\t{\n" : ",\n\t\t{\n";
-        for (size_t i = 0; i < r.size(); ++i) {
-            records += keys[i];
-            append_json_string(records, r[i]);
-            records += i + 1 < r.size() ? ",\n" : "\n";
-        }
-        records += "\t\t}";
-    });
-    records += records.empty() ? "[]" : "\n\t]";
-
+    const size_t count = d.count(site);
     Json doc = Json::object();
     doc["dataset"] = d.name;
     doc["source"] = site.config.base_url + "data/";
     doc["updated"] = site.updated;
     doc["count"] = count;
     doc["columns"] = d.columns;
-    std::string head = doc.dump(1, '\t', false);  // ends "\n}"
-    head.resize(head.size() - 2);
-    head.reserve(head.size() + records.size() + 20);
-    head += ",\n\t\"records\": ";
-    head += records;
-    head += "\n}\n";
-    return head;
+    SizedText out(count);
+    out.text = doc.dump(1, '\t', false);  // ends "\n}"
+    out.text.resize(out.text.size() - 2);
+    out.text += ",\n\t\"records\": ";
+    out.mark_start();
+    size_t written = 0;
+    Row row;
+    d.rows(site, row, [&](const Row& r) {
+        out.text += written++ == 0 ? "[\n\t\t{\n" : ",\n\t\t{\n";
+        for (size_t i = 0; i < r.size(); ++i) {
+            out.text += keys[i];
+            append_json_string(out.text, r[i]);
+            out.text += i + 1 < r.size() ? ",\n" : "\n";
+        }
+        out.text += "\t\t}";
+        out.row_done();
+    });
+    if (written != count) throw std::logic_error(std::string("open data: ") + d.name + " rows differ from its count");
+    out.text += written == 0 ? "[]" : "\n\t]";
+    out.text += "\n}\n";
+    return std::move(out.text);
 }
 
 }  // namespace

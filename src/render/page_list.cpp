@@ -15,35 +15,34 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     std::vector<PageJob> jobs;
     const model::Site* s = &site;
     const Assets* a = &assets;
-    auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view) {
-        jobs.push_back({model::file_of_url(url), Kind::page, tmpl, std::move(view), {}, true});
+    auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view, bool heavy = false) {
+        jobs.push_back({model::file_of_url(url), Kind::page, tmpl, std::move(view), {}, true, heavy});
     };
     auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view) {
         jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false});
     };
-    // The open-data files list every project and rating: the largest jobs, so they come first (jobs run in list
-    // order over all cores) and the pages that follow fill the gaps.
     const auto data_paths = open_data_paths();
     for (size_t i = 0; i < data_paths.size(); ++i)
-        jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false});
+        jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false, true});
     page("/", "home", [s, a] { return home_view(*s, *a); });
-    page("/projects/", "project_list", [s, a] { return project_list_view(*s, *a); });
+    page("/projects/", "project_list", [s, a] { return project_list_view(*s, *a); }, true);
     page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });
     page("/replies/", "reply_list", [s, a] { return reply_list_view(*s, *a); });
     page("/cities/", "city_list", [s, a] { return city_list_view(*s, *a); });
-    page("/ratings/", "rating_list", [s, a] { return rating_list_view(*s, *a, 0, -1); });
+    page("/ratings/", "rating_list", [s, a] { return rating_list_view(*s, *a, 0, -1); }, true);
     page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
     page("/search/", "search", [s, a] { return search_view(*s, *a); });
     jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
-        page(model::ratings_url(year), "rating_list", [s, a, year] { return rating_list_view(*s, *a, year, -1); });
+        page(model::ratings_url(year), "rating_list", [s, a, year] { return rating_list_view(*s, *a, year, -1); }, true);
         for (size_t tier = 0; tier < site.config.tiers.size(); ++tier)
             page(model::ratings_url(year, site.config.tiers[tier].id), "rating_list",
-                 [s, a, year, tier] { return rating_list_view(*s, *a, year, static_cast<int>(tier)); });
+                 [s, a, year, tier] { return rating_list_view(*s, *a, year, static_cast<int>(tier)); }, true);
     }
     for (size_t i = 0; i < site.cities.size(); ++i)
-        page(model::city_url(site.cities[i].id), "city", [s, a, i] { return city_view(*s, *a, static_cast<int>(i)); });
+        page(model::city_url(site.cities[i].id), "city", [s, a, i] { return city_view(*s, *a, static_cast<int>(i)); },
+             true);
     for (size_t i = 0; i < site.tasks.size(); ++i)
         page(model::task_url(site.tasks[i].year), "task", [s, a, i] { return task_view(*s, *a, static_cast<int>(i)); });
     for (size_t i = 0; i < site.notices.size(); ++i)
@@ -73,7 +72,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
         if (j.in_sitemap) urls.push_back(model::url_of_file(j.path));
     urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
-    bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); });
+    jobs.push_back({"sitemap.xml", Kind::bare, "sitemap", [s, urls] { return sitemap_view(*s, urls); }, {}, false, true});
     bare("feed.xml", "feed", [s] { return feed_view(*s); });
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";

@@ -19,6 +19,10 @@ struct PageJob {
     std::function<View()> view;           // page and bare
     std::function<std::string()> bytes;   // raw
     bool in_sitemap = true;
+    // A job that lists every project or rating (open data, the full lists, the sitemap, city pages): its view and
+    // text run to hundreds of MB at 100 000 projects, so such jobs run one at a time while the other cores render
+    // the small pages.
+    bool heavy = false;
 };
 
 std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets);

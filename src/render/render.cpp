@@ -83,27 +83,33 @@ struct Renderer {
         });
     }
 
+    // Heavy jobs (PageJob::heavy) run one after another on the first thread, which then joins the others on the
+    // small pages: the output does not depend on the order, and the peak memory holds one heavy job, not one per core.
     void run_all(const std::vector<PageJob>& jobs, int threads, const Progress& progress) {
-        std::atomic<size_t> next{0};
+        std::vector<size_t> heavy, light;
+        for (size_t i = 0; i < jobs.size(); ++i) (jobs[i].heavy ? heavy : light).push_back(i);
+        std::atomic<size_t> next_heavy{0}, next_light{0};
+        std::atomic<bool> stop{false};
         std::atomic<long long> done{0};
         const long long total = static_cast<long long>(jobs.size());
         std::exception_ptr failure;
         std::mutex failure_mutex;
-        auto worker = [&] {
-            for (size_t i = next++; i < jobs.size(); i = next++) {
+        auto drain = [&](const std::vector<size_t>& lane, std::atomic<size_t>& next) {
+            for (size_t i = next++; i < lane.size() && !stop; i = next++) {
                 try {
-                    run(jobs[i]);
+                    run(jobs[lane[i]]);
                     if (const long long d = ++done; progress && (d % 256 == 0 || d == total)) progress(d, total);
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();
-                    next = jobs.size();
+                    stop = true;
                 }
             }
         };
         std::vector<std::thread> pool;
-        for (int i = 1; i < threads; ++i) pool.emplace_back(worker);
-        worker();
+        for (int i = 1; i < threads; ++i) pool.emplace_back([&] { drain(light, next_light); });
+        drain(heavy, next_heavy);
+        drain(light, next_light);
         for (auto& t : pool) t.join();
         if (failure) std::rethrow_exception(failure);
     }
@@ -153,7 +159,7 @@ RenderResult render_site(const model::Site& site, const Templates& templates, co
         return result;
     }
     const PageJob log{log_path, PageJob::Kind::page, "changes",
-                      [&] { return changes_view(site, assets, changes); }, {}, true};
+                      [&] { return changes_view(site, assets, changes); }, {}, true, false};
     r.run(log);
     ++result.pages;
     return result;

@@ -6,6 +6,8 @@ namespace gongshi::render {
 
 Fingerprint& Fingerprint::add(std::string_view bytes) {
     add(static_cast<std::uint64_t>(bytes.size()));  // length first: "ab"+"c" differs from "a"+"bc"
+    // A large piece (an open-data file, the cache) is hashed where it is instead of copied into the buffer.
+    if (bytes.size() > 4096) return add(static_cast<std::uint64_t>(XXH3_64bits(bytes.data(), bytes.size())));
     bytes_.append(bytes);
     return *this;
 }
