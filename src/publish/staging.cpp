@@ -2,6 +2,7 @@
 #include "publish/staging.h"
 
 #include "publish/build_cache.h"
+#include "publish/file_tree.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 namespace gongshi::publish {
 
@@ -143,22 +145,31 @@ void Staging::reconcile(const std::vector<std::string>& paths) {
     const std::unordered_set<std::string> wanted(paths.begin(), paths.end());
     std::unordered_set<std::string> present;
     std::vector<std::string> relink, stale;
-    const size_t root = dir_.native().size() + 1;
-    for (auto it = fs::recursive_directory_iterator(dir_); it != fs::recursive_directory_iterator(); ++it) {
-        const fs::file_status st = it->symlink_status();
-        if (fs::is_directory(st)) continue;
-        std::string rel = it->path().native().substr(root);
-        if (written_.count(rel)) continue;
-        if (!fs::is_regular_file(st) || !wanted.count(rel)) {
-            stale.push_back(std::move(rel));
+    std::vector<TreeEntry> keep;
+    // The adopted edition, listed on every core with openat/fstatat (100 000 folders at 100 000 projects).
+    for (TreeEntry& e : list_tree(dir_, 2)) {
+        if (written_.count(e.path)) continue;
+        if (!S_ISREG(e.mode) || !wanted.count(e.path)) {
+            stale.push_back(std::move(e.path));
             continue;
         }
-        struct stat here {}, live {};
-        if (::lstat(it->path().c_str(), &here) != 0 || ::lstat((out_ / rel).c_str(), &live) != 0 ||
-            here.st_ino != live.st_ino || here.st_dev != live.st_dev)
-            relink.push_back(rel);
-        present.insert(std::move(rel));
+        present.insert(e.path);
+        keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
     }
+    // Each kept file against the live site's, by inode, on two threads.
+    std::vector<char> same(keep.size(), 0);
+    auto check = [&](size_t part) {
+        for (size_t i = part; i < keep.size(); i += 2) {
+            struct stat live {};
+            same[i] = ::lstat((out_ / keep[i].path).c_str(), &live) == 0 && keep[i].ino == live.st_ino &&
+                      keep[i].dev == live.st_dev;
+        }
+    };
+    std::thread other(check, 1);
+    check(0);
+    other.join();
+    for (size_t i = 0; i < keep.size(); ++i)
+        if (!same[i]) relink.push_back(keep[i].path);
     for (const std::string& p : paths)
         if (!present.count(p)) relink.push_back(p);
     for (const std::string& rel : stale) {

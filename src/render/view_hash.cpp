@@ -1,21 +1,50 @@
 #include "render/view_hash.h"
 
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t by value
 #include <xxhash.h>
+
+#include <cstring>
 
 namespace gongshi::render {
 
+struct Fingerprint::State {
+    XXH3_state_t xxh;
+    bool streaming = false;  // false: everything added is still in buf
+    size_t used = 0;
+    char buf[8192];
+};
+
+Fingerprint::Fingerprint() : state_(std::make_unique<State>()) {}
+Fingerprint::~Fingerprint() = default;
+
+void Fingerprint::put(const char* bytes, size_t n) {
+    State& s = *state_;
+    if (s.used + n > sizeof s.buf) {
+        if (!s.streaming) {
+            XXH3_64bits_reset(&s.xxh);
+            s.streaming = true;
+        }
+        XXH3_64bits_update(&s.xxh, s.buf, s.used);
+        s.used = 0;
+        if (n > sizeof s.buf) {
+            XXH3_64bits_update(&s.xxh, bytes, n);
+            return;
+        }
+    }
+    std::memcpy(s.buf + s.used, bytes, n);
+    s.used += n;
+}
+
 Fingerprint& Fingerprint::add(std::string_view bytes) {
     add(static_cast<std::uint64_t>(bytes.size()));  // length first: "ab"+"c" differs from "a"+"bc"
-    // A large piece (an open-data file, the cache) is hashed where it is instead of copied into the buffer.
-    if (bytes.size() > 4096) return add(static_cast<std::uint64_t>(XXH3_64bits(bytes.data(), bytes.size())));
-    bytes_.append(bytes);
+    put(bytes.data(), bytes.size());
     return *this;
 }
 
 Fingerprint& Fingerprint::add(std::uint64_t n) {
     char le[8];
     for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
-    bytes_.append(le, 8);
+    put(le, 8);
     return *this;
 }
 
@@ -44,6 +73,12 @@ std::uint64_t asset_name_hash(std::string_view bytes) {
     return h;
 }
 
-std::uint64_t Fingerprint::value() const { return XXH3_64bits(bytes_.data(), bytes_.size()); }
+std::uint64_t Fingerprint::value() const {
+    const State& s = *state_;
+    if (!s.streaming) return XXH3_64bits(s.buf, s.used);
+    XXH3_state_t rest = s.xxh;  // value() leaves the fingerprint as it was: more may be added
+    XXH3_64bits_update(&rest, s.buf, s.used);
+    return XXH3_64bits_digest(&rest);
+}
 
 }  // namespace gongshi::render

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -10,10 +11,16 @@
 namespace gongshi::render {
 
 // XXH3 (libxxhash) of everything added, each piece length-prefixed and tagged so that different sequences never
-// serialise alike. Stable across runs and builds (std::hash is not). The pieces are gathered into one buffer and
-// hashed once: a page's view is thousands of short strings, and FNV-1a over them byte by byte was ~5 % of a build.
+// serialise alike. Stable across runs and builds (std::hash is not). Pieces are gathered in a fixed buffer and fed
+// to XXH3 a few KB at a time: a page's view is thousands of short strings, and FNV-1a over them byte by byte was
+// ~5 % of a build.
 class Fingerprint {
 public:
+    Fingerprint();
+    ~Fingerprint();
+    Fingerprint(const Fingerprint&) = delete;
+    Fingerprint& operator=(const Fingerprint&) = delete;
+
     Fingerprint& add(std::string_view bytes);
     Fingerprint& add(const std::string& bytes) { return add(std::string_view(bytes)); }
     Fingerprint& add(const char* bytes) { return add(std::string_view(bytes)); }
@@ -22,7 +29,9 @@ public:
     std::uint64_t value() const;
 
 private:
-    std::string bytes_;
+    struct State;
+    void put(const char* bytes, size_t n);
+    std::unique_ptr<State> state_;
 };
 
 // FNV-1a (64-bit) of the bytes. The asset file names published in every page ("style.<hash>.css") are made from
