@@ -1,8 +1,9 @@
 // A view-model: the plain tree of text, flags, lists and maps a template is rendered from.
 #pragma once
 
-#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -10,7 +11,31 @@ namespace gongshi::render {
 
 struct View;
 using ViewList = std::vector<View>;
-using ViewMap = std::map<std::string, View>;
+
+// The fields of one view, in the order they were set. A view has a few dozen fields at most, so a flat list
+// searched in order beats a std::map: building 100 000 project views allocated a tree node per field, and those
+// allocations and lookups were ~15 % of a build. Iteration follows insertion order (deterministic: the view
+// functions set fields in a fixed order).
+class ViewMap {
+public:
+    using value_type = std::pair<std::string, View>;
+    using iterator = std::vector<value_type>::iterator;
+    using const_iterator = std::vector<value_type>::const_iterator;
+
+    View& operator[](std::string_view key);
+    iterator find(std::string_view key);
+    const_iterator find(std::string_view key) const;
+    std::pair<iterator, bool> try_emplace(std::string_view key, View value);
+    iterator begin() { return items_.begin(); }
+    iterator end() { return items_.end(); }
+    const_iterator begin() const { return items_.begin(); }
+    const_iterator end() const { return items_.end(); }
+    size_t size() const { return items_.size(); }
+    bool empty() const { return items_.empty(); }
+
+private:
+    std::vector<value_type> items_;
+};
 
 struct View {
     std::variant<std::string, bool, ViewList, ViewMap> value;
@@ -24,7 +49,27 @@ struct View {
     View(ViewMap m) : value(std::move(m)) {}
 
     // For building maps in place: view["title"] = "…".
-    View& operator[](const std::string& key) { return std::get<ViewMap>(value)[key]; }
+    View& operator[](std::string_view key) { return std::get<ViewMap>(value)[key]; }
 };
+
+inline ViewMap::iterator ViewMap::find(std::string_view key) {
+    for (auto it = items_.begin(); it != items_.end(); ++it)
+        if (it->first == key) return it;
+    return items_.end();
+}
+
+inline ViewMap::const_iterator ViewMap::find(std::string_view key) const {
+    for (auto it = items_.begin(); it != items_.end(); ++it)
+        if (it->first == key) return it;
+    return items_.end();
+}
+
+inline std::pair<ViewMap::iterator, bool> ViewMap::try_emplace(std::string_view key, View value) {
+    if (auto it = find(key); it != items_.end()) return {it, false};
+    items_.emplace_back(std::string(key), std::move(value));
+    return {items_.end() - 1, true};
+}
+
+inline View& ViewMap::operator[](std::string_view key) { return try_emplace(key, View{}).first->second; }
 
 }  // namespace gongshi::render
