@@ -1,14 +1,37 @@
 // A diagnostic: one located finding about the content (error or warning), printed like a compiler's.
 #pragma once
 
+#include <compare>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace gongshi::diag {
 
+// A file's path as shown in messages. Every record, field and YAML node of a file carries its position, so the
+// path is shared, not copied: at 100 000 projects the copies were millions of allocations while loading.
+class SourcePath {
+public:
+    SourcePath() = default;
+    SourcePath(std::string path) : path_(std::make_shared<const std::string>(std::move(path))) {}
+    SourcePath(const char* path) : SourcePath(std::string(path)) {}
+    const std::string& str() const { return path_ ? *path_ : none(); }
+    operator const std::string&() const { return str(); }
+    bool empty() const { return str().empty(); }
+    friend bool operator==(const SourcePath& a, const SourcePath& b) { return a.str() == b.str(); }
+    friend std::strong_ordering operator<=>(const SourcePath& a, const SourcePath& b) { return a.str() <=> b.str(); }
+
+private:
+    static const std::string& none() {
+        static const std::string empty;
+        return empty;
+    }
+    std::shared_ptr<const std::string> path_;
+};
+
 // 1-based line and column; line 0 means "the whole file".
 struct SourcePos {
-    std::string path;
+    SourcePath path;
     int line = 0;
     int col = 0;
 };

@@ -111,7 +111,7 @@ private:
     };
 
     fy_parser* parser_;
-    const std::string& path_;
+    const diag::SourcePath path_;  // one shared path for every node of the file
     int line_offset_;
     diag::Diagnostics& diags_;
     std::vector<Open> open_;

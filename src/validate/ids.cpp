@@ -19,7 +19,7 @@ struct IdTable {
         auto [it, fresh] = seen.emplace(id, pos);
         if (!fresh)
             diags.error(pos, std::string("duplicate ") + type + " " + what + " '" + id + "' (first used at " +
-                                 it->second.path + ":" + std::to_string(it->second.line) + ")",
+                                 it->second.path.str() + ":" + std::to_string(it->second.line) + ")",
                         "give each " + type + " its own id; an old id belongs in 'aliases' of one record only");
     }
 };
