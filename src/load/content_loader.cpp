@@ -99,6 +99,17 @@ struct Walker {
         }
     }
 
+    // Reads and parses one YAML file and hands its tree to `make`; `unreadable` stays true if the file cannot be
+    // read or parsed (make decides otherwise).
+    template <typename Make>
+    auto load_yaml_file(const fs::path& file, diag::Diagnostics& d, bool& unreadable, const Make& make) {
+        const std::string name = shown(file);
+        unreadable = true;
+        std::optional<YamlNode> y;
+        if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
+        return y ? make(*y, name) : decltype(make(*y, name))();
+    }
+
     void load_documents(const std::string& folder, model::Document::Type type, std::vector<model::Document>& into) {
         load_all(files(root / folder, ".md", false), into,
                  [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Document> {
@@ -125,33 +136,25 @@ struct Walker {
     void load_projects(const std::vector<fs::path>& found) {
         load_all(found, out.projects,
                  [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Project> {
-                     const std::string name = shown(file);
-                     std::optional<YamlNode> y;
-                     if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
                      // unreadable, not a mapping (no "unknown project" cascade), or without an id
-                     unreadable = true;
-                     if (!y) return std::nullopt;
-                     auto project = load_project(*y, name, d);
-                     if (!project) return std::nullopt;
-                     unreadable = project->id.value.empty();
-                     check_file_name(file, project->id, d);
-                     return project;
+                     return load_yaml_file(file, d, unreadable, [&](const YamlNode& y, const std::string& name) {
+                         auto project = load_project(y, name, d);
+                         if (project) check_file_name(file, project->id, d);
+                         unreadable = !project || project->id.value.empty();
+                         return project;
+                     });
                  });
     }
 
     void load_ratings(const std::vector<fs::path>& found) {
         load_all(found, out.ratings,
                  [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::RatingList> {
-                     const std::string name = shown(file);
-                     std::optional<YamlNode> y;
-                     if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
-                     unreadable = true;
-                     if (!y) return std::nullopt;
-                     auto r = load_rating_list(*y, name, d);
-                     if (!r) return std::nullopt;
-                     unreadable = false;
-                     check_file_name(file, r->notice, d);
-                     return r;
+                     return load_yaml_file(file, d, unreadable, [&](const YamlNode& y, const std::string& name) {
+                         auto list = load_rating_list(y, name, d);
+                         if (list) check_file_name(file, list->notice, d);
+                         unreadable = !list;
+                         return list;
+                     });
                  });
     }
 
