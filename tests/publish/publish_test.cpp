@@ -126,7 +126,7 @@ TEST_CASE("a build that runs out of space leaves the previous site byte-identica
     CHECK(staging_leftovers(dir.path()).empty());
 }
 
-TEST_CASE("--verbose lists the files written and how long each stage took", "[publish]") {
+TEST_CASE("a verbose build (-v) lists the files written and how long each stage took", "[publish]") {
     TempDir dir;
     const fs::path content = copy_fixture("good", dir.path());
     std::string output;
