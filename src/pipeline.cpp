@@ -49,7 +49,7 @@ private:
 
 // The previous build's cache, if it can be trusted for this build.
 std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std::string& options_key,
-                                                const std::vector<publish::InputStamp>& inputs, StageClock& clock) {
+                                                std::uint64_t inputs, StageClock& clock) {
     auto cache = publish::read_cache(o.out, publish::generator_identity(), inputs);
     clock.lap("read cache");
     if (!cache || cache->options != options_key) return std::nullopt;
@@ -74,10 +74,11 @@ BuildReport build_site(const BuildOptions& options) {
     publish::remove_stale_staging(options.out);
     // Search on/off changes what the output holds (pagefind/), so switching it forces a full build.
     const std::string options_key = std::string(options.drafts ? "drafts" : "published") + (options.search ? "" : "+no-search");
-    const auto inputs = publish::stamp_inputs({options.content, options.templates, options.assets});
+    const std::uint64_t inputs =
+        publish::inputs_digest(publish::stamp_inputs({options.content, options.templates, options.assets}));
     clock.lap("stat inputs");
     const auto previous = usable_cache(options, options_key, inputs, clock);
-    if (previous && previous->inputs == inputs) {
+    if (previous && previous->inputs_digest == inputs) {
         report.published = report.unchanged = true;
         report.files = static_cast<long long>(previous->outputs.size());
         // Search (issue 5): nothing changed, but an index a previous build could not make is made now.

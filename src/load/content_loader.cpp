@@ -99,17 +99,6 @@ struct Walker {
         }
     }
 
-    // Reads and parses one YAML file and hands its tree to `make`; `unreadable` stays true if the file cannot be
-    // read or parsed (make decides otherwise).
-    template <typename Make>
-    auto load_yaml_file(const fs::path& file, diag::Diagnostics& d, bool& unreadable, const Make& make) {
-        const std::string name = shown(file);
-        unreadable = true;
-        std::optional<YamlNode> y;
-        if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
-        return y ? make(*y, name) : decltype(make(*y, name))();
-    }
-
     void load_documents(const std::string& folder, model::Document::Type type, std::vector<model::Document>& into) {
         load_all(files(root / folder, ".md", false), into,
                  [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Document> {
@@ -133,29 +122,25 @@ struct Walker {
                  });
     }
 
-    void load_projects(const std::vector<fs::path>& found) {
-        load_all(found, out.projects,
-                 [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Project> {
-                     // unreadable, not a mapping (no "unknown project" cascade), or without an id
-                     return load_yaml_file(file, d, unreadable, [&](const YamlNode& y, const std::string& name) {
-                         auto project = load_project(y, name, d);
-                         if (project) check_file_name(file, project->id, d);
-                         unreadable = !project || project->id.value.empty();
-                         return project;
-                     });
-                 });
-    }
-
-    void load_ratings(const std::vector<fs::path>& found) {
-        load_all(found, out.ratings,
-                 [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::RatingList> {
-                     return load_yaml_file(file, d, unreadable, [&](const YamlNode& y, const std::string& name) {
-                         auto list = load_rating_list(y, name, d);
-                         if (list) check_file_name(file, list->notice, d);
-                         unreadable = !list;
-                         return list;
-                     });
-                 });
+    // Projects and rating lists: one YAML record per file, whose id (`id`) must match the file name. The file's
+    // stem is marked unreadable (no "unknown id" cascade) if it cannot be read, parsed or loaded — or, where
+    // `id_required`, has no id.
+    template <typename Record>
+    void load_yaml_records(const std::vector<fs::path>& found, std::vector<Record>& into,
+                           std::optional<Record> (*load)(const YamlNode&, const std::string&, diag::Diagnostics&),
+                           model::Located Record::*id, bool id_required) {
+        load_all(found, into, [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<Record> {
+            const std::string name = shown(file);
+            unreadable = true;
+            std::optional<YamlNode> y;
+            if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
+            if (!y) return std::nullopt;
+            auto record = load(*y, name, d);
+            if (!record) return std::nullopt;
+            check_file_name(file, (*record).*id, d);
+            unreadable = id_required && ((*record).*id).value.empty();
+            return record;
+        });
     }
 
     // False when there is no content folder at all.
@@ -194,8 +179,9 @@ struct Walker {
                 out.tasks.push_back(std::move(*t));
             }
         }
-        load_projects(files(root / "projects", ".yaml", true));
-        load_ratings(files(root / "ratings", ".yaml", false));
+        load_yaml_records(files(root / "projects", ".yaml", true), out.projects, load_project, &model::Project::id, true);
+        load_yaml_records(files(root / "ratings", ".yaml", false), out.ratings, load_rating_list,
+                          &model::RatingList::notice, false);
         load_documents("notices", model::Document::Type::notice, out.notices);
         load_documents("replies", model::Document::Type::reply, out.replies);
     }

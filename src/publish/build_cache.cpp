@@ -6,11 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <cstdint>
 #include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -25,12 +22,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The file: "gongshi-cache 6 <checksum>", a line with the digest of the input stamps, a line with the length of
-// the first CBOR document, then two CBOR documents: the site's (generator, options, folders, output files) and
-// the inputs' (stamps and record summaries). The checksum (of everything after the first line) catches a flipped
-// byte that would still decode. When the digest says the inputs are unchanged, the second document — most of the
-// file at 100 000 projects — is not decoded at all: a no-op needs only the first.
-constexpr std::string_view magic = "gongshi-cache 6 ";  // 6: two documents + digest; 4: previous edition; 3: CBOR
+// The file: "gongshi-cache 7 <checksum>", a line with the length of the first CBOR document, then two CBOR
+// documents: the site's (generator, options, folders, output files, digest of the input stamps) and the record
+// summaries. The checksum (of everything after the first line) catches a flipped byte that would still decode.
+// When the digest says the inputs are unchanged, the summaries — most of the file at 100 000 projects — are not
+// decoded at all: a no-op needs only the first document.
+constexpr std::string_view magic = "gongshi-cache 7 ";  // 7: inputs as a digest; 6: two documents; 4: previous edition
 
 fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
 
@@ -39,15 +36,12 @@ std::uint64_t checksum(std::string_view bytes) { return render::Fingerprint().ad
 Json site_document(const BuildCache& c) {
     Json outputs = Json::object();
     for (const auto& [path, o] : c.outputs) outputs[path] = {o.key, o.size};
-    return {{"generator", c.generator}, {"site", c.site}, {"options", c.options}, {"outputs", outputs},
-            {"previous", c.previous}};
+    return {{"generator", c.generator}, {"site", c.site},         {"options", c.options},
+            {"outputs", outputs},       {"previous", c.previous}, {"inputs", c.inputs_digest}};
 }
 
-Json inputs_document(const BuildCache& c) {
-    Json inputs = Json::array();
-    for (const auto& i : c.inputs) inputs.push_back({i.path, i.size, i.mtime_ns});
-    return {{"inputs", inputs}, {"projects", c.summary.projects}, {"documents", c.summary.documents},
-            {"ratings", c.summary.ratings}};
+Json summary_document(const BuildCache& c) {
+    return {{"projects", c.summary.projects}, {"documents", c.summary.documents}, {"ratings", c.summary.ratings}};
 }
 
 // Reads one of the CBOR documents straight into a BuildCache, without building a Json tree first (at 100 000
@@ -58,25 +52,22 @@ constexpr unsigned bit(Field f) { return 1u << static_cast<int>(f); }
 
 class CacheReader : public nlohmann::json_sax<Json> {
 public:
-    enum class Document { site, inputs };
-    CacheReader(BuildCache& c, Document d) : c_(c), wanted_(d == Document::site ? site_fields : inputs_fields) {}
+    enum class Document { site, summary };
+    CacheReader(BuildCache& c, Document d) : c_(c), wanted_(d == Document::site ? site_fields : summary_fields) {}
     bool complete() const { return seen_ == wanted_; }
 
     bool null() override { return false; }
     bool boolean(bool) override { return false; }
     bool number_float(number_float_t, const string_t&) override { return false; }
     bool binary(binary_t&) override { return false; }
-    bool number_integer(number_integer_t n) override {
-        if (depth_ != 3 || field_ != Field::inputs || index_ != 2) return false;  // only a time can be negative
-        stamp().mtime_ns = n;
-        ++index_;
-        return true;
-    }
+    bool number_integer(number_integer_t) override { return false; }  // nothing in the cache is negative
     bool number_unsigned(number_unsigned_t n) override {
+        if (depth_ == 1 && field_ == Field::inputs) {
+            c_.inputs_digest = n;
+            return true;
+        }
         if (depth_ != 3) return false;
-        if (field_ == Field::inputs && index_ == 1) stamp().size = n;
-        else if (field_ == Field::inputs && index_ == 2 && n <= INT64_MAX) stamp().mtime_ns = static_cast<std::int64_t>(n);
-        else if (field_ == Field::outputs && index_ == 0) output_->second.key = n;
+        if (field_ == Field::outputs && index_ == 0) output_->second.key = n;
         else if (field_ == Field::outputs && index_ == 1) output_->second.size = n;
         else return false;
         ++index_;
@@ -95,11 +86,6 @@ public:
         }
         if (depth_ == 2 && summary_) {
             summary_->emplace_hint(summary_->end(), std::move(key_), std::move(v));
-            return true;
-        }
-        if (depth_ == 3 && field_ == Field::inputs && index_ == 0) {
-            c_.inputs.back().path = std::move(v);
-            ++index_;
             return true;
         }
         return false;
@@ -130,25 +116,20 @@ public:
     bool start_array(std::size_t) override {
         ++depth_;
         index_ = 0;
-        if (depth_ == 2) return field_ == Field::inputs;
-        if (depth_ != 3) return false;
-        if (field_ == Field::inputs) c_.inputs.emplace_back();
-        else if (field_ == Field::outputs) output_ = c_.outputs.emplace_hint(c_.outputs.end(), std::move(key_), OutputStamp{});
-        else return false;
+        if (depth_ != 3 || field_ != Field::outputs) return false;
+        output_ = c_.outputs.emplace_hint(c_.outputs.end(), std::move(key_), OutputStamp{});
         return true;
     }
     bool end_array() override {
-        const bool whole = depth_ != 3 || index_ == (field_ == Field::inputs ? 3 : 2);
         --depth_;
-        return whole;
+        return index_ == 2;  // [key, size]
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
 private:
-    static constexpr unsigned site_fields =
-        bit(Field::generator) | bit(Field::site) | bit(Field::options) | bit(Field::outputs) | bit(Field::previous);
-    static constexpr unsigned inputs_fields =
-        bit(Field::inputs) | bit(Field::projects) | bit(Field::documents) | bit(Field::ratings);
+    static constexpr unsigned site_fields = bit(Field::generator) | bit(Field::site) | bit(Field::options) |
+                                            bit(Field::outputs) | bit(Field::previous) | bit(Field::inputs);
+    static constexpr unsigned summary_fields = bit(Field::projects) | bit(Field::documents) | bit(Field::ratings);
     static Field field_named(const std::string& k) {
         static const std::pair<const char*, Field> names[] = {
             {"generator", Field::generator}, {"site", Field::site},         {"options", Field::options},
@@ -159,27 +140,19 @@ private:
         return Field::unknown;
     }
 
-    InputStamp& stamp() { return c_.inputs.back(); }
-
     BuildCache& c_;
     const unsigned wanted_;
     int depth_ = 0;
     Field field_ = Field::unknown;
     unsigned seen_ = 0;
-    int index_ = 0;  // position in the array being read at depth 3
+    int index_ = 0;  // position in the [key, size] array being read
     std::string key_;
     std::map<std::string, std::string>* summary_ = nullptr;
     std::map<std::string, OutputStamp>::iterator output_;
 };
 
-std::uint64_t digest(const std::vector<InputStamp>& inputs) {
-    render::Fingerprint f;
-    for (const auto& i : inputs) f.add(i.path).add(i.size).add(static_cast<std::uint64_t>(i.mtime_ns));
-    return f.value();
-}
-
 std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator,
-                                          const std::vector<InputStamp>& inputs) {
+                                          std::uint64_t inputs_digest) {
     // Mapped, not read: at 100 000 projects the file is ~20 MB, and a no-op decodes only its first document.
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
@@ -198,17 +171,15 @@ std::optional<BuildCache> read_cache_file(const fs::path& file, const std::strin
     if (eol == std::string_view::npos || !text.starts_with(magic)) return std::nullopt;
     const std::string_view rest = text.substr(eol + 1);
     if (text.substr(magic.size(), eol - magic.size()) != std::to_string(checksum(rest))) return std::nullopt;
-    // "<digest>\n<length of the site document>\n<site document><inputs document>"
-    const size_t digest_end = rest.find('\n');
-    const size_t length_end = digest_end == std::string_view::npos ? digest_end : rest.find('\n', digest_end + 1);
+    // "<length of the site document>\n<site document><summary document>"
+    const size_t length_end = rest.find('\n');
     if (length_end == std::string_view::npos) return std::nullopt;
-    const bool unchanged = rest.substr(0, digest_end) == std::to_string(digest(inputs));
+    const std::string length(rest.substr(0, length_end));
     const std::string_view body = rest.substr(length_end + 1);
-    const std::string length(rest.substr(digest_end + 1, length_end - digest_end - 1));
-    if (length.empty() || length.size() > 18 || length.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoull(length) > body.size())
+    if (length.empty() || length.size() > 18 || length.find_first_not_of("0123456789") != std::string::npos)
         return std::nullopt;
-    const std::string_view site_cbor = body.substr(0, std::stoull(length)), inputs_cbor = body.substr(site_cbor.size());
+    const size_t site_size = std::stoull(length);
+    if (site_size > body.size()) return std::nullopt;
     BuildCache c;
     const auto parse = [&](std::string_view cbor, CacheReader::Document d) {
         CacheReader reader(c, d);
@@ -218,10 +189,10 @@ std::optional<BuildCache> read_cache_file(const fs::path& file, const std::strin
             return false;
         }
     };
-    if (!parse(site_cbor, CacheReader::Document::site)) return std::nullopt;
-    if (!unchanged && !parse(inputs_cbor, CacheReader::Document::inputs)) return std::nullopt;
-    if (c.generator != generator) return std::nullopt;
-    if (unchanged) c.inputs = inputs;
+    if (!parse(body.substr(0, site_size), CacheReader::Document::site) || c.generator != generator) return std::nullopt;
+    // Summaries are needed only to describe what changed: not when nothing did.
+    if (c.inputs_digest != inputs_digest && !parse(body.substr(site_size), CacheReader::Document::summary))
+        return std::nullopt;
     return c;
 }
 
@@ -241,22 +212,28 @@ std::string generator_identity() {
     return std::to_string(st.st_size) + "-" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
+std::uint64_t inputs_digest(const std::vector<InputStamp>& inputs) {
+    render::Fingerprint f;
+    for (const auto& i : inputs) f.add(i.path).add(i.size).add(static_cast<std::uint64_t>(i.mtime_ns));
+    return f.value();
+}
+
 std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
     // Never throws: a file or folder removed during the walk (a `git checkout`, an editor's temporary files) is
     // left out; the stamps then differ from any cache's, which is always safe.
     std::vector<InputStamp> out;
     for (const auto& dir : dirs)
         for (const TreeEntry& e : list_tree(dir))
-            out.push_back({(dir / e.path).generic_string(), e.size, e.mtime_ns});
+            out.push_back({(dir / e.path).generic_string(), e.stat.size, e.stat.mtime_ns});
     std::sort(out.begin(), out.end(), [](const InputStamp& a, const InputStamp& b) { return a.path < b.path; });
     return out;
 }
 
 void write_pending_cache(const fs::path& out_dir, const BuildCache& c) {
-    const std::vector<std::uint8_t> site = Json::to_cbor(site_document(c)), inputs = Json::to_cbor(inputs_document(c));
-    std::string rest = std::to_string(digest(c.inputs)) + "\n" + std::to_string(site.size()) + "\n";
+    const std::vector<std::uint8_t> site = Json::to_cbor(site_document(c)), summary = Json::to_cbor(summary_document(c));
+    std::string rest = std::to_string(site.size()) + "\n";
     rest.append(site.begin(), site.end());
-    rest.append(inputs.begin(), inputs.end());
+    rest.append(summary.begin(), summary.end());
     const fs::path target = pending_cache_path(out_dir);
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
     {
@@ -278,42 +255,34 @@ void promote_pending_cache(const fs::path& out_dir) {
 }
 
 std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator,
-                                     const std::vector<InputStamp>& inputs) {
+                                     std::uint64_t inputs_digest) {
     const std::string site = folder_identity(out_dir);
     if (site.empty()) return std::nullopt;
     std::error_code ec;
     if (fs::exists(pending_cache_path(out_dir), ec)) {
-        auto pending = read_cache_file(pending_cache_path(out_dir), generator, inputs);
+        auto pending = read_cache_file(pending_cache_path(out_dir), generator, inputs_digest);
         if (pending && pending->site == site) {  // its build swapped the site in and was stopped before the rename
             promote_pending_cache(out_dir);
             return pending;
         }
         fs::remove(pending_cache_path(out_dir), ec);  // its build never swapped its site in
     }
-    auto current = read_cache_file(cache_path(out_dir), generator, inputs);
+    auto current = read_cache_file(cache_path(out_dir), generator, inputs_digest);
     if (!current || current->site != site) return std::nullopt;
     return current;
 }
 
 bool outputs_intact(const fs::path& out_dir, const BuildCache& cache) {
-    // Two threads, each stat-ing every other file (at 100 000 projects: ~100 000 stats, the most of a no-op).
-    std::atomic<bool> intact{true};
-    auto check = [&](size_t part, size_t parts) {
-        size_t i = 0;
-        for (const auto& [path, o] : cache.outputs) {
-            if (i++ % parts != part) continue;
-            struct stat st {};
-            if (::stat((out_dir / path).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != o.size) {
-                intact = false;
-                return;
-            }
-            if (!intact) return;
-        }
-    };
-    std::thread other(check, 1, 2);
-    check(0, 2);
-    other.join();
-    return intact;
+    std::vector<std::string_view> paths;
+    paths.reserve(cache.outputs.size());
+    for (const auto& [path, o] : cache.outputs) paths.push_back(path);
+    const std::vector<FileStat> found = stat_files(out_dir, paths);
+    size_t i = 0;
+    for (const auto& [path, o] : cache.outputs) {
+        const FileStat& f = found[i++];
+        if (!f.exists || !S_ISREG(f.mode) || f.size != o.size) return false;
+    }
+    return true;
 }
 
 }  // namespace gongshi::publish

@@ -33,7 +33,7 @@ struct OutputStamp {
 struct BuildCache {
     std::string generator;  // identity of the gongshi binary that wrote it
     std::string options;    // the options that change output (drafts, folders)
-    std::vector<InputStamp> inputs;
+    std::uint64_t inputs_digest = 0;  // of every input file's stamp (inputs_digest): equal means nothing changed
     std::map<std::string, OutputStamp> outputs;
     model::ModelSummary summary;
     std::string site;  // identity of the output folder this cache describes (folder_identity)
@@ -49,14 +49,16 @@ std::string folder_identity(const std::filesystem::path& dir);
 std::string generator_identity();
 // Every input file under the folders, sorted, with size and modification time. Never throws.
 std::vector<InputStamp> stamp_inputs(const std::vector<std::filesystem::path>& dirs);
+// One 64-bit digest (XXH3) of the stamps: what the cache keeps of them.
+std::uint64_t inputs_digest(const std::vector<InputStamp>& inputs);
 
 // Reads and checks the cache describing the output folder in place (format, checksum, generator, folder
 // identity): "<out>.cache", or a pending "<out>.cache.next" whose build swapped its site in (then renamed into
 // place). A pending cache naming another folder is removed. Nothing if no cache can be trusted.
-// `inputs` are this build's stamps: if the cache was written from the same, its own stamps and record summaries are
-// not decoded (a no-op needs neither) — the cache then holds `inputs` and empty summaries.
+// `inputs_digest` is this build's: if the cache was written from the same inputs, its record summaries are not
+// decoded (they only describe what changed) and stay empty.
 std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator,
-                                     const std::vector<InputStamp>& inputs);
+                                     std::uint64_t inputs_digest);
 // True if every file the cache lists is in the output with the recorded size (nobody has altered the site).
 bool outputs_intact(const std::filesystem::path& out_dir, const BuildCache& cache);
 // Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder).

@@ -14,6 +14,21 @@ namespace gongshi::publish {
 
 namespace {
 
+FileStat file_stat(const struct stat& st) {
+    return {true, static_cast<std::uint64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, st.st_dev, st.st_ino,
+            st.st_mode};
+}
+
+// Runs part(i, n) for i in 0..n-1, part 0 on this thread.
+void on_threads(int threads, const std::function<void(size_t, size_t)>& part) {
+    const size_t n = static_cast<size_t>(std::max(1, threads));
+    std::vector<std::thread> pool;
+    for (size_t i = 1; i < n; ++i) pool.emplace_back(part, i, n);
+    part(0, n);
+    for (auto& t : pool) t.join();
+}
+
 // Folders still to read, shared by the threads: a thread takes one, lists it, and gives back its sub-folders.
 class Walk {
 public:
@@ -61,9 +76,7 @@ private:
             struct stat st {};
             if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
             if (!S_ISDIR(st.st_mode)) {
-                found.push_back({std::move(path), static_cast<std::uint64_t>(st.st_size),
-                                 static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                                 st.st_dev, st.st_ino, st.st_mode});
+                found.push_back({std::move(path), file_stat(st)});
                 continue;
             }
             if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
@@ -91,17 +104,25 @@ std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
         ~Closer() { ::close(fd); }
     } closer{fd};
     Walk walk(fd, skip);
-    const int n = std::max(1, threads);
-    std::vector<std::vector<TreeEntry>> found(static_cast<size_t>(n));
-    std::vector<std::thread> pool;
-    for (int i = 1; i < n; ++i) pool.emplace_back([&, i] { walk.work(found[static_cast<size_t>(i)]); });
-    walk.work(found[0]);
-    for (auto& t : pool) t.join();
+    std::vector<std::vector<TreeEntry>> found(static_cast<size_t>(std::max(1, threads)));
+    on_threads(threads, [&](size_t i, size_t) { walk.work(found[i]); });
     std::vector<TreeEntry> all = std::move(found[0]);
     for (size_t i = 1; i < found.size(); ++i)
         all.insert(all.end(), std::make_move_iterator(found[i].begin()), std::make_move_iterator(found[i].end()));
     std::sort(all.begin(), all.end(), [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
     return all;
+}
+
+std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,
+                                 int threads) {
+    std::vector<FileStat> out(paths.size());
+    on_threads(threads, [&](size_t part, size_t parts) {
+        for (size_t i = part; i < paths.size(); i += parts) {
+            struct stat st {};
+            if (::lstat((root / paths[i]).c_str(), &st) == 0) out[i] = file_stat(st);
+        }
+    });
+    return out;
 }
 
 }  // namespace gongshi::publish

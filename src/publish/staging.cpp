@@ -16,7 +16,6 @@
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
-#include <thread>
 
 namespace gongshi::publish {
 
@@ -142,36 +141,21 @@ void Staging::link(const std::vector<std::string>& paths) {
 // One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
 // site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
 void Staging::reconcile(const std::vector<std::string>& paths) {
-    const std::unordered_set<std::string> wanted(paths.begin(), paths.end());
-    std::unordered_set<std::string> present;
+    std::unordered_set<std::string> missing(paths.begin(), paths.end());  // wanted, not yet found here
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;
-    // The adopted edition, listed on every core with openat/fstatat (100 000 folders at 100 000 projects).
-    for (TreeEntry& e : list_tree(dir_, 2)) {
+    for (TreeEntry& e : list_tree(dir_)) {
         if (written_.count(e.path)) continue;
-        if (!S_ISREG(e.mode) || !wanted.count(e.path)) {
-            stale.push_back(std::move(e.path));
-            continue;
-        }
-        present.insert(e.path);
-        keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
+        if (!S_ISREG(e.stat.mode) || !missing.erase(e.path)) stale.push_back(std::move(e.path));
+        else keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
     }
-    // Each kept file against the live site's, by inode, on two threads.
-    std::vector<char> same(keep.size(), 0);
-    auto check = [&](size_t part) {
-        for (size_t i = part; i < keep.size(); i += 2) {
-            struct stat live {};
-            same[i] = ::lstat((out_ / keep[i].path).c_str(), &live) == 0 && keep[i].ino == live.st_ino &&
-                      keep[i].dev == live.st_dev;
-        }
-    };
-    std::thread other(check, 1);
-    check(0);
-    other.join();
+    relink.assign(missing.begin(), missing.end());
+    std::vector<std::string_view> kept;
+    for (const TreeEntry& e : keep) kept.push_back(e.path);
+    const std::vector<FileStat> live = stat_files(out_, kept);
     for (size_t i = 0; i < keep.size(); ++i)
-        if (!same[i]) relink.push_back(keep[i].path);
-    for (const std::string& p : paths)
-        if (!present.count(p)) relink.push_back(p);
+        if (!live[i].exists || live[i].ino != keep[i].stat.ino || live[i].dev != keep[i].stat.dev)
+            relink.push_back(keep[i].path);
     for (const std::string& rel : stale) {
         const fs::path file = dir_ / rel;
         if (::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot remove", file);

@@ -18,8 +18,8 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view, bool heavy = false) {
         jobs.push_back({model::file_of_url(url), Kind::page, tmpl, std::move(view), {}, true, heavy});
     };
-    auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view) {
-        jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false});
+    auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view, bool heavy = false) {
+        jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy});
     };
     const auto data_paths = open_data_paths();
     for (size_t i = 0; i < data_paths.size(); ++i)
@@ -72,7 +72,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
         if (j.in_sitemap) urls.push_back(model::url_of_file(j.path));
     urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
-    jobs.push_back({"sitemap.xml", Kind::bare, "sitemap", [s, urls] { return sitemap_view(*s, urls); }, {}, false, true});
+    bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); }, true);
     bare("feed.xml", "feed", [s] { return feed_view(*s); });
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";

@@ -38,7 +38,7 @@ TEST_CASE("list_tree lists every file of a tree with more folders than open file
         CHECK(paths == expected);  // sorted, complete
         const auto link = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.path == "d1/link"; });
         REQUIRE(link != entries.end());
-        CHECK(S_ISLNK(link->mode));
+        CHECK(S_ISLNK(link->stat.mode));
     }
     const auto skipped = publish::list_tree(root, 2, [](std::string_view rel) { return rel == "d3"; });
     CHECK(std::none_of(skipped.begin(), skipped.end(), [](const auto& e) { return e.path.starts_with("d3/"); }));
