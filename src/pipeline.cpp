@@ -107,7 +107,7 @@ BuildReport build_site(const BuildOptions& options) {
         previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
             auto it = previous->outputs.find(path);
             if (it == previous->outputs.end()) return std::nullopt;
-            return render::RenderedFile{it->second.key, it->second.size, false};
+            return render::RenderedFile{it->second.key, it->second.size, false, it->second.depends};
         };
     const render::RenderResult result =
         render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
@@ -115,7 +115,7 @@ BuildReport build_site(const BuildOptions& options) {
     clock.lap("render");
 
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
-    for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size};
+    for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size, file.depends};
     const std::vector<std::string> written = result.written_paths();
     if (previous) {
         for (const auto& [path, stamp] : previous->outputs)
@@ -148,6 +148,7 @@ BuildReport build_site(const BuildOptions& options) {
     report.files = static_cast<long long>(result.files.size());
     report.written = static_cast<long long>(written.size());
     report.bytes = staging.bytes_written();
+    report.views_built = result.views_built;
     report.published = true;
     report.incremental = previous.has_value();
     report.changes.pages_changed = written;

@@ -33,6 +33,7 @@ struct BuildReport {
     long long files = 0;     // files the site holds
     long long written = 0;   // files this build wrote (the rest were already right)
     long long bytes = 0;     // bytes this build wrote
+    long long views_built = 0;  // views built; the other pages were made from unchanged files (render/page_keys.h)
     bool published = false;
     bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done
     bool incremental = false;

@@ -143,6 +143,7 @@ int run_build(const BuildOptions& given) {
     if (options.verbosity >= 2) {
         for (const auto& path : report.changes.pages_changed) std::cout << "  wrote " << path << "\n";
         for (const auto& path : report.removed) std::cout << "  removed " << path << "\n";
+        std::cout << "views built: " << report.views_built << " (the other pages were made from unchanged files)\n";
         std::cout << describe_stages(report);
     }
     return 0;

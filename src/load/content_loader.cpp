@@ -3,6 +3,8 @@
 #include <atomic>
 #include <thread>
 
+#include <xxhash.h>
+
 #include "load/field_reader.h"
 #include "load/load.h"
 #include "load/record_loaders.h"
@@ -54,7 +56,11 @@ struct Walker {
         auto text = read_source(file, name, diags);
         ++out.files_read;
         std::optional<YamlNode> node;
-        if (text) node = parse_yaml(*text, name, diags);
+        if (text) {
+            out.shared_source_hash = XXH3_64bits_withSeed(&out.shared_source_hash, sizeof out.shared_source_hash,
+                                                          source_hash(name, *text));
+            node = parse_yaml(*text, name, diags);
+        }
         if (!node) out.unreadable.insert(file.stem().string());
         return node;
     }
@@ -117,8 +123,10 @@ struct Walker {
                                  "rename the file using only a-z, 0-9 and '-', e.g. jinminhan-2024-12.md");
                          return std::nullopt;
                      }
-                     return load_document(type, *front, {stem, {name, 1, 1}}, std::string(fm->body), fm->body_line,
-                                          name, d);
+                     auto document = load_document(type, *front, {stem, {name, 1, 1}}, std::string(fm->body),
+                                                   fm->body_line, name, d);
+                     if (document) document->source_hash = source_hash(name, *text);
+                     return document;
                  });
     }
 
@@ -133,10 +141,15 @@ struct Walker {
             const std::string name = shown(file);
             unreadable = true;
             std::optional<YamlNode> y;
-            if (auto text = read_source(file, name, d)) y = parse_yaml(*text, name, d);
+            std::uint64_t hash = 0;
+            if (auto text = read_source(file, name, d)) {
+                y = parse_yaml(*text, name, d);
+                hash = source_hash(name, *text);
+            }
             if (!y) return std::nullopt;
             auto record = load(*y, name, d);
             if (!record) return std::nullopt;
+            record->source_hash = hash;
             check_file_name(file, (*record).*id, d);
             unreadable = id_required && ((*record).*id).value.empty();
             return record;

@@ -6,11 +6,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "text/utf8.h"
 
 namespace gongshi::load {
 
 namespace fs = std::filesystem;
+
+std::uint64_t source_hash(std::string_view shown, std::string_view text) {
+    return XXH3_64bits_withSeed(text.data(), text.size(), XXH3_64bits(shown.data(), shown.size()));
+}
 
 bool check_source_text(std::string_view text, const std::string& shown, diag::Diagnostics& diags) {
     if (text.empty()) {

@@ -1,6 +1,7 @@
 // Reading one content file safely: size limit, no links out of content/, strict UTF-8, LF line ends.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,6 +16,10 @@ constexpr std::uintmax_t max_file_bytes = 4 * 1024 * 1024;
 // Returns the file's text, or nothing after adding a located error. `shown` is the path used in messages.
 std::optional<std::string> read_source(const std::filesystem::path& file, const std::string& shown,
                                        diag::Diagnostics& diags);
+
+// XXH3 of a content file's path (as shown) and bytes: a record is made from nothing else, so equal hashes mean an
+// equal record. Incremental builds key the pages made from a record by it (render/page_keys.h).
+std::uint64_t source_hash(std::string_view shown, std::string_view text);
 
 // Checks text already in memory the way read_source does (not empty, no BOM, LF, no control characters,
 // strict UTF-8); false after adding a located error.

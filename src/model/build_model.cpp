@@ -61,6 +61,7 @@ Site build_model(Records records, bool include_drafts) {
     s.replies = std::move(records.replies);
     s.tasks = std::move(records.tasks);
     s.records_read = records.files_read;
+    s.shared_source_hash = records.shared_source_hash;
     if (!include_drafts) {
         auto is_draft = [](const auto& r) { return r.draft; };
         drop_if(s.projects, is_draft);
@@ -111,7 +112,8 @@ Site build_model(Records records, bool include_drafts) {
             for (const RatingEntry& e : g.entries) {
                 auto p = s.project_index.find(e.project.value);
                 if (p == s.project_index.end()) continue;  // a draft project, only in a --drafts build
-                Rating r{p->second, n->second, g.year, s.tier_index(g.tier.value), e.rank, g.heading, e.printed, e.correction};
+                Rating r{p->second, n->second, g.year, s.tier_index(g.tier.value), e.rank, g.heading, e.printed, e.correction,
+                         list.source_hash};
                 const int idx = static_cast<int>(s.ratings.size());
                 s.ratings.push_back(std::move(r));
                 s.ratings_of_notice[n->second].push_back(idx);

@@ -1,6 +1,7 @@
 // The content as read from content/: typed records, each keeping where it came from for later checks.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -133,6 +134,7 @@ struct Project {
     bool has_private = false;  // private fields are read only to be dropped; never stored
     bool draft = false;
     std::string file;  // relative path, for sorting and messages
+    std::uint64_t source_hash = 0;  // of the file's path and bytes (source_hash): what the record was read from
 };
 
 struct RatingEntry {
@@ -159,6 +161,7 @@ struct RatingList {
     std::vector<RatingGroup> groups;
     bool draft = false;
     std::string file;
+    std::uint64_t source_hash = 0;  // of the file's path and bytes (source_hash)
 };
 
 struct Signatory {
@@ -202,6 +205,7 @@ struct Document {
     std::string body_markdown;
     int body_line = 1;  // line of the body's first line in the file
     std::string file;
+    std::uint64_t source_hash = 0;  // of the file's path and bytes (source_hash)
 };
 
 // Everything load() read, before validation and indexing.
@@ -216,6 +220,8 @@ struct Records {
     std::vector<Document> notices;
     std::vector<Document> replies;
     int files_read = 0;
+    // Of the files every page may read from (site.yaml, cities.yaml, tasks/), in the order read.
+    std::uint64_t shared_source_hash = 0;
     // Ids (file names) of records whose file could not be read or parsed: the error is already reported, so
     // references to them are not reported again.
     std::set<std::string> unreadable;

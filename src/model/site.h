@@ -20,6 +20,7 @@ struct Rating {
     std::string heading;
     std::string printed;
     std::string correction;
+    std::uint64_t source_hash = 0;  // of its rating list's file
 };
 
 struct Site {
@@ -47,6 +48,7 @@ struct Site {
     std::map<std::string, int> reply_index;
     std::string updated;  // the newest date in the content (YYYY-MM-DD), so output never depends on the clock
     int records_read = 0;
+    std::uint64_t shared_source_hash = 0;  // Records::shared_source_hash
 
     const County* county_of(const Project& p) const;  // nullptr for a development zone
     const Program* program(int year) const;

@@ -27,7 +27,8 @@ using Json = nlohmann::json;
 // summaries. The checksum (of everything after the first line) catches a flipped byte that would still decode.
 // When the digest says the inputs are unchanged, the summaries — most of the file at 100 000 projects — are not
 // decoded at all: a no-op needs only the first document.
-constexpr std::string_view magic = "gongshi-cache 7 ";  // 7: inputs as a digest; 6: two documents; 4: previous edition
+// 8: dependency keys; 7: inputs as a digest; 6: two documents; 4: previous edition
+constexpr std::string_view magic = "gongshi-cache 8 ";
 
 fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
 
@@ -35,7 +36,7 @@ std::uint64_t checksum(std::string_view bytes) { return render::Fingerprint().ad
 
 Json site_document(const BuildCache& c) {
     Json outputs = Json::object();
-    for (const auto& [path, o] : c.outputs) outputs[path] = {o.key, o.size};
+    for (const auto& [path, o] : c.outputs) outputs[path] = {o.key, o.size, o.depends};
     return {{"generator", c.generator}, {"site", c.site},         {"options", c.options},
             {"outputs", outputs},       {"previous", c.previous}, {"inputs", c.inputs_digest}};
 }
@@ -69,6 +70,7 @@ public:
         if (depth_ != 3) return false;
         if (field_ == Field::outputs && index_ == 0) output_->second.key = n;
         else if (field_ == Field::outputs && index_ == 1) output_->second.size = n;
+        else if (field_ == Field::outputs && index_ == 2) output_->second.depends = n;
         else return false;
         ++index_;
         return true;
@@ -122,7 +124,7 @@ public:
     }
     bool end_array() override {
         --depth_;
-        return index_ == 2;  // [key, size]
+        return index_ == 3;  // [key, size, depends]
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
@@ -145,7 +147,7 @@ private:
     int depth_ = 0;
     Field field_ = Field::unknown;
     unsigned seen_ = 0;
-    int index_ = 0;  // position in the [key, size] array being read
+    int index_ = 0;  // position in the [key, size, depends] array being read
     std::string key_;
     std::map<std::string, std::string>* summary_ = nullptr;
     std::map<std::string, OutputStamp>::iterator output_;

@@ -28,6 +28,7 @@ struct InputStamp {
 struct OutputStamp {
     std::uint64_t key = 0;   // fingerprint of what the file was made from (view + template, or its bytes)
     std::uint64_t size = 0;  // bytes written
+    std::uint64_t depends = 0;  // dependency key of a page made from one record (render/page_keys.h), else 0
 };
 
 struct BuildCache {

@@ -1,9 +1,11 @@
 #include "render/page_list.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "model/permalinks.h"
 #include "render/open_data.h"
+#include "render/page_keys.h"
 #include "render/views/list_views.h"
 #include "render/views/record_views.h"
 #include "render/views/site_views.h"
@@ -15,15 +17,16 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     std::vector<PageJob> jobs;
     const model::Site* s = &site;
     const Assets* a = &assets;
-    auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view, bool heavy = false) {
-        jobs.push_back({model::file_of_url(url), Kind::page, tmpl, std::move(view), {}, true, heavy});
+    auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view, bool heavy = false,
+                    std::function<std::uint64_t()> depends = {}) {
+        jobs.push_back({model::file_of_url(url), Kind::page, tmpl, std::move(view), {}, true, heavy, std::move(depends)});
     };
     auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view, bool heavy = false) {
-        jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy});
+        jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy, {}});
     };
     const auto data_paths = open_data_paths();
     for (size_t i = 0; i < data_paths.size(); ++i)
-        jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false, true});
+        jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false, true, {}});
     page("/", "home", [s, a] { return home_view(*s, *a); });
     page("/projects/", "project_list", [s, a] { return project_list_view(*s, *a); }, true);
     page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });
@@ -32,7 +35,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     page("/ratings/", "rating_list", [s, a] { return rating_list_view(*s, *a, 0, -1); }, true);
     page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
     page("/search/", "search", [s, a] { return search_view(*s, *a); });
-    jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false});
+    jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false, false, {}});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
         page(model::ratings_url(year), "rating_list", [s, a, year] { return rating_list_view(*s, *a, year, -1); }, true);
@@ -51,9 +54,11 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     for (size_t i = 0; i < site.replies.size(); ++i)
         page(model::reply_url(site.replies[i].id.value), "reply",
              [s, a, i] { return reply_view(*s, *a, static_cast<int>(i)); });
+    const auto project_keys = std::make_shared<const ProjectPageKeys>(site, assets);
     for (size_t i = 0; i < site.projects.size(); ++i)
         page(model::project_url(site.projects[i].id.value), "project",
-             [s, a, i] { return project_view(*s, *a, static_cast<int>(i)); });
+             [s, a, i] { return project_view(*s, *a, static_cast<int>(i)); }, false,
+             [project_keys, i] { return (*project_keys)(static_cast<int>(i)); });
 
     // Old ids keep resolving: a redirect page at each alias's URL.
     auto redirect = [&](const std::string& from, const std::string& to, const std::string& title) {
@@ -76,7 +81,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     bare("feed.xml", "feed", [s] { return feed_view(*s); });
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";
-                    }, false});
+                    }, false, false, {}});
     return jobs;
 }
 

@@ -1,6 +1,7 @@
 // Every output file of the site as a job: its path, and either the view a template renders or raw bytes.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct PageJob {
     // text run to hundreds of MB at 100 000 projects, so such jobs run one at a time while the other cores render
     // the small pages.
     bool heavy = false;
+    // For a page made from one record: its dependency key (render/page_keys.h). When it equals the key the last
+    // build recorded for the path, the page is left alone without building its view.
+    std::function<std::uint64_t()> depends;
 };
 
 std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets);

@@ -21,17 +21,19 @@ struct RenderedFile {
     std::uint64_t key = 0;   // fingerprint of its inputs (template + view, or its bytes)
     std::uint64_t size = 0;
     bool written = false;    // false: the previous build's file is still right and was left alone
+    std::uint64_t depends = 0;  // its dependency key (PageJob::depends), 0 if it has none
 };
 
 struct RenderResult {
     long long pages = 0;  // HTML pages (not redirects)
+    long long views_built = 0;  // pages and feeds whose view was built (the rest had an unchanged dependency key)
     std::map<std::string, RenderedFile> files;
     std::vector<std::string> written_paths() const;    // sorted
     std::vector<std::string> unchanged_paths() const;  // sorted: left as the previous build wrote them
 };
 
-// What the previous build wrote at a path (its key and size), if it is still in the output; a file whose key
-// equals the one this build would write from is left alone.
+// What the previous build wrote at a path (its keys and size), if it is still in the output; a file whose key
+// (or dependency key) equals the one this build would write from is left alone.
 using PreviousOutput = std::function<std::optional<RenderedFile>(const std::string& path)>;
 
 // Told how many of the site's files are done, from any render thread, now and then (for a progress line).

@@ -66,6 +66,13 @@ Fingerprint& Fingerprint::add(const View& view) {
     return *this;
 }
 
+KeyChain& KeyChain::add(std::uint64_t piece) {
+    char le[8];
+    for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((piece >> (8 * i)) & 0xFF);
+    key_ = XXH3_64bits_withSeed(le, sizeof le, key_);
+    return *this;
+}
+
 std::uint64_t asset_name_hash(std::string_view bytes) {
     std::uint64_t h = 1469598103934665603ULL;
     for (int i = 0; i < 8; ++i) h = (h ^ ((bytes.size() >> (8 * i)) & 0xFF)) * 1099511628211ULL;  // length first

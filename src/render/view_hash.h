@@ -34,6 +34,17 @@ private:
     std::unique_ptr<State> state_;
 };
 
+// A key made of 64-bit pieces, each folded into the last (XXH3 seeded with the key so far): for the few numbers
+// of a dependency key, without the buffer a Fingerprint allocates.
+class KeyChain {
+public:
+    KeyChain& add(std::uint64_t piece);
+    std::uint64_t value() const { return key_; }
+
+private:
+    std::uint64_t key_ = 0x9E3779B97F4A7C15ULL;
+};
+
 // FNV-1a (64-bit) of the bytes. The asset file names published in every page ("style.<hash>.css") are made from
 // it: a published URL must not change when nothing in the file did, so this function never changes.
 std::uint64_t asset_name_hash(std::string_view bytes);

@@ -1,0 +1,43 @@
+#include "render/page_keys.h"
+
+#include "render/view_hash.h"
+
+namespace gongshi::render {
+
+ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) : site_(site) {
+    shared_ = Fingerprint()
+                  .add(site.shared_source_hash)
+                  .add(assets.css_url)
+                  .add(assets.js_url)
+                  .add(assets.search_js_url)
+                  .value();
+    county_groups_.reserve(site.projects_of_county_group.size());
+    for (const auto& group : site.projects_of_county_group) {
+        Fingerprint f;
+        for (int p : group) f.add(site.projects[p].source_hash);
+        county_groups_.push_back(f.value());
+    }
+}
+
+std::uint64_t ProjectPageKeys::operator()(int index) const {
+    const model::Project& p = site_.projects[index];
+    KeyChain f;
+    f.add(shared_).add(p.source_hash);
+    // Its ratings, in the order shown: each rating's list and the notice that gives it.
+    const auto& ratings = site_.ratings_of_project[index];
+    f.add(static_cast<std::uint64_t>(ratings.size()));
+    for (int r : ratings) {
+        const model::Rating& rating = site_.ratings[r];
+        f.add(rating.source_hash).add(site_.notices[rating.notice].source_hash);
+    }
+    // The document its facts come from, if it is published.
+    const model::Document* facts = p.facts_source ? site_.document(p.facts_source->value) : nullptr;
+    f.add(facts ? facts->source_hash : 0);
+    // Its neighbours: the county's other projects.
+    const int group = site_.county_group_of_project[index];
+    f.add(group < 0 ? std::uint64_t{0} : county_groups_[static_cast<size_t>(group)]);
+    const std::uint64_t key = f.value();
+    return key == 0 ? 1 : key;
+}
+
+}  // namespace gongshi::render
