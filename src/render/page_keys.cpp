@@ -13,7 +13,7 @@ ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) 
                   .value();
     county_groups_.reserve(site.projects_of_county_group.size());
     for (const auto& group : site.projects_of_county_group) {
-        Fingerprint f;
+        KeyChain f;
         for (int p : group) f.add(site.projects[p].source_hash);
         county_groups_.push_back(f.value());
     }

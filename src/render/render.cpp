@@ -57,19 +57,20 @@ struct Renderer {
         return previous ? previous(path) : std::nullopt;
     }
 
-    // Writes the file unless the previous build's has the same key; returns what the output now holds.
-    RenderedFile emit(const std::string& path, std::uint64_t key, std::uint64_t depends,
-                      const std::function<std::string()>& make) {
-        if (auto was = before(path); was && was->key == key) return {was->key, was->size, false, depends};
+    // Writes the file unless the previous build's (`was`) has the same key; returns what the output now holds.
+    RenderedFile emit(const std::string& path, const std::optional<RenderedFile>& was, std::uint64_t key,
+                      std::uint64_t depends, const std::function<std::string()>& make) {
+        if (was && was->key == key) return {was->key, was->size, false, depends};
         const std::string bytes = make();
         sink.write(path, bytes);
         return {key, bytes.size(), true, depends};
     }
 
     RenderedFile run(const PageJob& job) {
+        const std::optional<RenderedFile> was = before(job.path);
         if (job.kind == PageJob::Kind::raw) {
             std::string bytes = job.bytes();
-            return emit(job.path, Fingerprint().add(bytes).value(), 0, [&] { return std::move(bytes); });
+            return emit(job.path, was, Fingerprint().add(bytes).value(), 0, [&] { return std::move(bytes); });
         }
         const bool in_layout = job.kind == PageJob::Kind::page;
         const std::uint64_t template_key = templates.fingerprint(job.template_name, in_layout);
@@ -77,12 +78,12 @@ struct Renderer {
         std::uint64_t depends = 0;
         if (job.depends) {
             depends = KeyChain().add(template_key).add(job.depends()).value() | 1;  // 0 means "none"
-            if (auto was = before(job.path); was && was->depends == depends) return {was->key, was->size, false, depends};
+            if (was && was->depends == depends) return {was->key, was->size, false, depends};
         }
         const View view = job.view();
         ++views_built;
         const std::uint64_t key = Fingerprint().add(template_key).add(view).value();
-        return emit(job.path, key, depends, [&] {
+        return emit(job.path, was, key, depends, [&] {
             return in_layout ? templates.render_page(job.template_name, view) : templates.render_bare(job.template_name, view);
         });
     }
@@ -139,7 +140,7 @@ struct Renderer {
             const fs::path rel = f.lexically_relative(dir);
             const std::string name = rel.stem().string() + "." + hex(asset_name_hash(bytes), 10) + rel.extension().string();
             const std::string out = "assets/" + (rel.parent_path() / name).generic_string();
-            result.files[out] = emit(out, key, 0, [&] { return std::move(bytes); });
+            result.files[out] = emit(out, before(out), key, 0, [&] { return std::move(bytes); });
             if (rel.generic_string() == "style.css") assets.css_url = "/" + out;
             if (rel.generic_string() == "site.js") assets.js_url = "/" + out;
             if (rel.generic_string() == "search.js") assets.search_js_url = "/" + out;
