@@ -236,9 +236,7 @@ bool is_empty(const View& v) {
 
 const View* member(const View& v, const std::string& key) {
     const auto* m = std::get_if<ViewMap>(&v.value);
-    if (!m) return nullptr;
-    const auto it = m->find(key);
-    return it == m->end() ? nullptr : &it->second;
+    return m ? m->get(key) : nullptr;
 }
 
 struct Renderer {

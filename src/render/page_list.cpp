@@ -24,27 +24,30 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view, bool heavy = false) {
         jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy, {}});
     };
+    const auto rows = std::make_shared<const ProjectRows>(site);  // made by the first list that needs them
     const auto data_paths = open_data_paths();
     for (size_t i = 0; i < data_paths.size(); ++i)
         jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false, true, {}});
     page("/", "home", [s, a] { return home_view(*s, *a); });
-    page("/projects/", "project_list", [s, a] { return project_list_view(*s, *a); }, true);
+    page("/projects/", "project_list", [s, a, rows] { return project_list_view(*s, *a, *rows); }, true);
     page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });
     page("/replies/", "reply_list", [s, a] { return reply_list_view(*s, *a); });
     page("/cities/", "city_list", [s, a] { return city_list_view(*s, *a); });
-    page("/ratings/", "rating_list", [s, a] { return rating_list_view(*s, *a, 0, -1); }, true);
+    page("/ratings/", "rating_list", [s, a, rows] { return rating_list_view(*s, *a, *rows, 0, -1); }, true);
     page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
     page("/search/", "search", [s, a] { return search_view(*s, *a); });
     jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false, false, {}});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
-        page(model::ratings_url(year), "rating_list", [s, a, year] { return rating_list_view(*s, *a, year, -1); }, true);
+        page(model::ratings_url(year), "rating_list", [s, a, rows, year] { return rating_list_view(*s, *a, *rows, year, -1); }, true);
         for (size_t tier = 0; tier < site.config.tiers.size(); ++tier)
             page(model::ratings_url(year, site.config.tiers[tier].id), "rating_list",
-                 [s, a, year, tier] { return rating_list_view(*s, *a, year, static_cast<int>(tier)); }, true);
+                 [s, a, rows, year, tier] {
+                     return rating_list_view(*s, *a, *rows, year, static_cast<int>(tier));
+                 }, true);
     }
     for (size_t i = 0; i < site.cities.size(); ++i)
-        page(model::city_url(site.cities[i].id), "city", [s, a, i] { return city_view(*s, *a, static_cast<int>(i)); },
+        page(model::city_url(site.cities[i].id), "city", [s, a, rows, i] { return city_view(*s, *a, *rows, static_cast<int>(i)); },
              true);
     for (size_t i = 0; i < site.tasks.size(); ++i)
         page(model::task_url(site.tasks[i].year), "task", [s, a, i] { return task_view(*s, *a, static_cast<int>(i)); });

@@ -1,6 +1,8 @@
 // A view-model: the plain tree of text, flags, lists and maps a template is rendered from.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,11 +13,16 @@ namespace gongshi::render {
 
 struct View;
 using ViewList = std::vector<View>;
+struct SharedFields;
 
 // The fields of one view, in the order they were set. A view has a few dozen fields at most, so a flat list
 // searched in order beats a std::map: building 100 000 project views allocated a tree node per field, and those
 // allocations and lookups were ~15 % of a build. Iteration follows insertion order (deterministic: the view
 // functions set fields in a fixed order).
+//
+// A map may also stand on shared fields (`over`): fields made once and read by many views, such as a project's
+// row in every list that shows it. Lookups fall through to them; the map's own fields hide shared ones of the same
+// name. Iteration and size() cover the own fields only; `shared()` gives the rest.
 class ViewMap {
 public:
     using value_type = std::pair<std::string, View>;
@@ -31,10 +38,21 @@ public:
     const_iterator begin() const { return items_.begin(); }
     const_iterator end() const { return items_.end(); }
     size_t size() const { return items_.size(); }
-    bool empty() const { return items_.empty(); }
+    bool empty() const { return items_.empty() && !shared_; }
+    void reserve(size_t n) { items_.reserve(n); }
+
+    // A field by name: an own field, else a shared one; nullptr if neither.
+    const View* get(std::string_view key) const;
+    const std::shared_ptr<const SharedFields>& shared() const { return shared_; }
+    static ViewMap over(std::shared_ptr<const SharedFields> shared) {
+        ViewMap m;
+        m.shared_ = std::move(shared);
+        return m;
+    }
 
 private:
     std::vector<value_type> items_;
+    std::shared_ptr<const SharedFields> shared_;
 };
 
 struct View {
@@ -51,6 +69,18 @@ struct View {
     // For building maps in place: view["title"] = "…".
     View& operator[](std::string_view key) { return std::get<ViewMap>(value)[key]; }
 };
+
+// Fields made once and read by many views (ViewMap::over), with their fingerprint made once too (share_fields,
+// view_hash.h).
+struct SharedFields {
+    ViewMap fields;
+    std::uint64_t fingerprint = 0;
+};
+
+inline const View* ViewMap::get(std::string_view key) const {
+    if (auto it = find(key); it != items_.end()) return &it->second;
+    return shared_ ? shared_->fields.get(key) : nullptr;
+}
 
 inline ViewMap::iterator ViewMap::find(std::string_view key) {
     for (auto it = items_.begin(); it != items_.end(); ++it)

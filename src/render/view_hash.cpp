@@ -14,7 +14,8 @@ struct Fingerprint::State {
     char buf[8192];
 };
 
-Fingerprint::Fingerprint() : state_(std::make_unique<State>()) {}
+// Not make_unique: that would zero the 8 KB buffer of every fingerprint.
+Fingerprint::Fingerprint() : state_(new State) {}
 Fingerprint::~Fingerprint() = default;
 
 void Fingerprint::put(const char* bytes, size_t n) {
@@ -60,10 +61,25 @@ Fingerprint& Fingerprint::add(const View& view) {
         void operator()(const ViewMap& m) const {
             f.add(5).add(static_cast<std::uint64_t>(m.size()));
             for (const auto& [k, v] : m) f.add(k).add(v);
+            if (m.shared()) f.add(6).add(m.shared()->fingerprint);  // made once, when the fields were shared
         }
     };
     std::visit(Visitor{*this}, view.value);
     return *this;
+}
+
+void Fingerprint::reset() {
+    state_->streaming = false;
+    state_->used = 0;
+}
+
+std::shared_ptr<const SharedFields> share_fields(ViewMap fields, Fingerprint& scratch) {
+    auto shared = std::make_shared<SharedFields>();
+    View whole(std::move(fields));
+    scratch.reset();
+    shared->fingerprint = scratch.add(whole).value();
+    shared->fields = std::move(std::get<ViewMap>(whole.value));
+    return shared;
 }
 
 KeyChain& KeyChain::add(std::uint64_t piece) {

@@ -27,12 +27,17 @@ public:
     Fingerprint& add(std::uint64_t n);
     Fingerprint& add(const View& view);
     std::uint64_t value() const;
+    // Empty again, keeping its buffer: for making many fingerprints in a row without allocating each time.
+    void reset();
 
 private:
     struct State;
     void put(const char* bytes, size_t n);
     std::unique_ptr<State> state_;
 };
+
+// Shares a map of fields (ViewMap::over): fingerprints it, with `scratch` (reset first), and freezes it.
+std::shared_ptr<const SharedFields> share_fields(ViewMap fields, Fingerprint& scratch);
 
 // A key made of 64-bit pieces, each folded into the last (XXH3 seeded with the key so far): for the few numbers
 // of a dependency key, without the buffer a Fingerprint allocates.

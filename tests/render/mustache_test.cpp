@@ -8,6 +8,7 @@
 #include "render/mustache.h"
 #include "render/page_list.h"
 #include "render/templates.h"
+#include "render/view_hash.h"
 #include "test_support.h"
 
 using namespace gongshi;
@@ -30,6 +31,8 @@ mstch::node to_node(const View& v) {
         mstch::node operator()(const ViewMap& m) const {
             mstch::map out;
             for (const auto& [k, item] : m) out.emplace(k, to_node(item));
+            if (m.shared())  // shared fields, unless an own field of the same name hides them
+                for (const auto& [k, item] : m.shared()->fields) out.emplace(k, to_node(item));
             return out;
         }
     };
@@ -79,7 +82,16 @@ View sample_view() {
     b["name"] = "乙";
     b["flag"] = false;
     b["title"] = "inner title";
-    v["rows"] = ViewList{a, b};
+    // Rows standing on shared fields (a project's row in every list): one hides a shared field with its own.
+    render::Fingerprint scratch;
+    ViewMap common;
+    common["name"] = "丙 <共享>";
+    common["flag"] = true;
+    common["title"] = "shared title";
+    const auto shared = render::share_fields(std::move(common), scratch);
+    View c(ViewMap::over(shared)), d(ViewMap::over(shared));
+    c["title"] = "own title";
+    v["rows"] = ViewList{a, b, c, d};
     v["none"] = ViewList{};
     View nested;
     nested["deep"]["value"] = "深";
@@ -117,6 +129,33 @@ TEST_CASE("the renderer writes what mstch writes for every Mustache construct ou
         INFO(t);
         CHECK(with_ours(t, v, partials) == with_mstch(t, v, partials));
     }
+}
+
+TEST_CASE("fields shared by many views count in each view's fingerprint, as their own fields do", "[render]") {
+    render::Fingerprint scratch;
+    const auto shared_of = [&](const std::string& name) {
+        ViewMap m;
+        m["name"] = name;
+        m["year"] = 2024;
+        return render::share_fields(std::move(m), scratch);
+    };
+    const auto row = [](const std::shared_ptr<const render::SharedFields>& shared, const std::string& rank) {
+        View r(ViewMap::over(shared));
+        if (!rank.empty()) r["rank"] = rank;
+        return r;
+    };
+    const auto fingerprint = [](const View& v) { return render::Fingerprint().add(v).value(); };
+    const auto a = shared_of("甲"), a_again = shared_of("甲"), b = shared_of("乙");
+    CHECK(a->fingerprint == a_again->fingerprint);  // made with the same scratch, reset each time
+    CHECK(fingerprint(row(a, "1")) == fingerprint(row(a_again, "1")));
+    CHECK(fingerprint(row(a, "1")) != fingerprint(row(b, "1")));  // a shared field changed
+    CHECK(fingerprint(row(a, "1")) != fingerprint(row(a, "2")));  // an own field changed
+    CHECK(fingerprint(row(a, "")) != fingerprint(row(a, "1")));
+    // A plain map with the same fields is a different view-model (its fingerprint need not match), but lookups agree.
+    View lookup = row(a, "1");
+    CHECK(std::get<ViewMap>(lookup.value).get("name") != nullptr);
+    CHECK(std::get<std::string>(std::get<ViewMap>(lookup.value).get("name")->value) == "甲");
+    CHECK(std::get<ViewMap>(lookup.value).get("missing") == nullptr);
 }
 
 TEST_CASE("every page of the real content renders byte for byte as mstch renders it", "[render]") {

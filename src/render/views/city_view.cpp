@@ -1,6 +1,7 @@
 #include <set>
 
 #include "model/permalinks.h"
+#include "render/views/list_views.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
 
@@ -59,7 +60,7 @@ View year_row(const model::Site& site, int city, int year) {
 
 }  // namespace
 
-View city_view(const model::Site& site, const Assets& assets, int index) {
+View city_view(const model::Site& site, const Assets& assets, const ProjectRows& project_rows, int index) {
     const model::City& c = site.cities[index];
     const std::string url = model::city_url(c.id);
     View v = frame_view(site, assets, c.name, url, {{"各市", "/cities/"}, {c.name, url}});
@@ -81,19 +82,8 @@ View city_view(const model::Site& site, const Assets& assets, int index) {
     v["tier_heads"] = std::move(heads);
 
     ViewList projects;
-    for (int p : site.projects_of_city[index]) {
-        const model::Project& pr = site.projects[p];
-        View pv;
-        pv["name"] = pr.name;
-        pv["url"] = model::project_url(pr.id.value);
-        pv["county"] = county_label(pr);
-        pv["year"] = pr.year;
-        std::string tiers;
-        for (int r : site.ratings_of_project[p])
-            tiers += (tiers.empty() ? "" : "、") + tier_name(site, site.ratings[r].tier);
-        pv["tiers"] = tiers.empty() ? "—" : tiers;
-        projects.push_back(std::move(pv));
-    }
+    projects.reserve(site.projects_of_city[index].size());
+    for (int p : site.projects_of_city[index]) projects.push_back(project_rows.row(p));
     v["project_count"] = static_cast<int>(projects.size());
     v["has_projects"] = !projects.empty();
     v["projects"] = std::move(projects);

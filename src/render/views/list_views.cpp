@@ -1,8 +1,10 @@
 #include "render/views/list_views.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "model/permalinks.h"
+#include "render/view_hash.h"
 #include "render/views/site_views.h"
 #include "render/views/search_facets.h"
 
@@ -43,12 +45,12 @@ ViewList task_links(const model::Site& site) {
     return tasks;
 }
 
-}  // namespace
-
-View project_row(const model::Site& site, int index) {
+// The fields of one project's row, shared by every list that shows it (ProjectRows).
+ViewMap project_row(const model::Site& site, int index) {
     const model::Project& p = site.projects[index];
     const model::City& c = site.cities[site.city_of_project[index]];
     View v;
+    std::get<ViewMap>(v.value).reserve(11);
     v["name"] = p.name;
     v["url"] = model::project_url(p.id.value);
     v["id"] = p.id.value;
@@ -60,14 +62,29 @@ View project_row(const model::Site& site, int index) {
     std::string tiers, tier_ids, tier_years;
     for (int r : site.ratings_of_project[index]) {
         const model::Rating& rating = site.ratings[r];
-        tiers += (tiers.empty() ? "" : "、") + tier_name(site, rating.tier);
-        tier_ids += (tier_ids.empty() ? "" : " ") + tier_id(site, rating.tier);
-        tier_years += (tier_years.empty() ? "" : " ") + std::to_string(rating.year) + ":" + tier_id(site, rating.tier);
+        if (!tiers.empty()) tiers += "、";
+        if (!tier_ids.empty()) tier_ids += ' ';
+        if (!tier_years.empty()) tier_years += ' ';
+        tiers += tier_name(site, rating.tier);
+        tier_ids += tier_id(site, rating.tier);
+        tier_years += std::to_string(rating.year) + ":" + tier_id(site, rating.tier);
     }
     v["tiers"] = tiers.empty() ? "—" : tiers;
-    v["tier_ids"] = tier_ids;
-    v["tier_years"] = tier_years;
-    return v;
+    v["tier_ids"] = std::move(tier_ids);
+    v["tier_years"] = std::move(tier_years);
+    return std::move(std::get<ViewMap>(v.value));
+}
+
+}  // namespace
+
+View ProjectRows::row(int project) const {
+    std::call_once(made_, [this] {
+        Fingerprint scratch;
+        rows_.reserve(site_.projects.size());
+        for (size_t i = 0; i < site_.projects.size(); ++i)
+            rows_.push_back(share_fields(project_row(site_, static_cast<int>(i)), scratch));
+    });
+    return View(ViewMap::over(rows_[static_cast<size_t>(project)]));
 }
 
 View home_view(const model::Site& site, const Assets& assets) {
@@ -133,14 +150,15 @@ View home_view(const model::Site& site, const Assets& assets) {
     return v;
 }
 
-View project_list_view(const model::Site& site, const Assets& assets) {
+View project_list_view(const model::Site& site, const Assets& assets, const ProjectRows& project_rows) {
     View v = frame_view(site, assets, "全部项目", "/projects/", {{"项目", "/projects/"}});
     AsOf as_of;  // the notices that rate projects
     for (size_t n = 0; n < site.notices.size(); ++n)
         if (!site.ratings_of_notice[n].empty()) as_of.add(site.notices[n]);
     v["updated"] = as_of.text();
     ViewList rows;
-    for (size_t i = 0; i < site.projects.size(); ++i) rows.push_back(project_row(site, static_cast<int>(i)));
+    rows.reserve(site.projects.size());
+    for (size_t i = 0; i < site.projects.size(); ++i) rows.push_back(project_rows.row(static_cast<int>(i)));
     v["count"] = static_cast<int>(rows.size());
     v["projects"] = std::move(rows);
     // Filter options with the number of projects each would show on its own.
@@ -235,7 +253,8 @@ View city_list_view(const model::Site& site, const Assets& assets) {
     return v;
 }
 
-View rating_list_view(const model::Site& site, const Assets& assets, int year, int tier) {
+View rating_list_view(const model::Site& site, const Assets& assets, const ProjectRows& project_rows, int year,
+                      int tier) {
     std::string title = "评价结果";
     std::string url = "/ratings/";
     std::vector<Crumb> crumbs = {{"评价结果", "/ratings/"}};
@@ -250,6 +269,16 @@ View rating_list_view(const model::Site& site, const Assets& assets, int year, i
         crumbs.push_back({tier_name(site, tier), url});
     }
     View v = frame_view(site, assets, title, url, crumbs);
+    // Each notice's label and link, made once for its many rows.
+    std::vector<std::optional<std::pair<std::string, std::string>>> notice_cache(site.notices.size());
+    const auto notice_fields = [&](int notice) -> const std::pair<std::string, std::string>& {
+        auto& cached = notice_cache[static_cast<size_t>(notice)];
+        if (!cached) {
+            const model::Document& n = site.notices[static_cast<size_t>(notice)];
+            cached.emplace(document_label(n), model::notice_url(n.id.value));
+        }
+        return *cached;
+    };
     AsOf as_of;  // the notices of the ratings listed
     for (const auto& [key, list] : site.ratings_by_year_tier)
         if ((year == 0 || key.first == year) && (tier < 0 || key.second == tier)) as_of.add_ratings(site, list);
@@ -267,12 +296,14 @@ View rating_list_view(const model::Site& site, const Assets& assets, int year, i
         g["tier_name"] = tier_name(site, key.second);
         g["url"] = model::ratings_url(key.first, tier_id(site, key.second));
         ViewList rows;
+        rows.reserve(list.size());
         for (int r : list) {
-            View row = project_row(site, site.ratings[r].project);
-            const model::Document& n = site.notices[site.ratings[r].notice];
+            View row = project_rows.row(site.ratings[r].project);
+            const auto& [label, notice_url] = notice_fields(site.ratings[r].notice);
+            std::get<ViewMap>(row.value).reserve(3);
             row["rank"] = site.ratings[r].rank;
-            row["notice_label"] = document_label(n);
-            row["notice_url"] = model::notice_url(n.id.value);
+            row["notice_label"] = label;
+            row["notice_url"] = notice_url;
             rows.push_back(std::move(row));
         }
         g["count"] = static_cast<int>(rows.size());
