@@ -24,7 +24,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view, bool heavy = false) {
         jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy, {}});
     };
-    const auto rows = std::make_shared<const ProjectRows>(site);  // made by the first list that needs them
+    const auto rows = std::make_shared<const ProjectRows>(site);  // each made by the first page that shows it
     const auto data_paths = open_data_paths();
     for (size_t i = 0; i < data_paths.size(); ++i)
         jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false, true, {}});
@@ -60,7 +60,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     const auto project_keys = std::make_shared<const ProjectPageKeys>(site, assets);
     for (size_t i = 0; i < site.projects.size(); ++i)
         page(model::project_url(site.projects[i].id.value), "project",
-             [s, a, i] { return project_view(*s, *a, static_cast<int>(i)); }, false,
+             [s, a, rows, i] { return project_view(*s, *a, *rows, static_cast<int>(i)); }, false,
              [project_keys, i] { return (*project_keys)(static_cast<int>(i)); });
 
     // Old ids keep resolving: a redirect page at each alias's URL.

@@ -30,9 +30,9 @@ mstch::node to_node(const View& v) {
         }
         mstch::node operator()(const ViewMap& m) const {
             mstch::map out;
-            for (const auto& [k, item] : m) out.emplace(k, to_node(item));
-            if (m.shared())  // shared fields, unless an own field of the same name hides them
-                for (const auto& [k, item] : m.shared()->fields) out.emplace(k, to_node(item));
+            // Own fields, then each layer of shared fields under them, unless a field above hides one of the same name.
+            for (const ViewMap* layer = &m; layer; layer = layer->shared() ? &layer->shared()->fields : nullptr)
+                for (const auto& [k, item] : *layer) out.emplace(k, to_node(item));
             return out;
         }
     };
@@ -84,8 +84,10 @@ View sample_view() {
     b["title"] = "inner title";
     // Rows standing on shared fields (a project's row in every list): one hides a shared field with its own.
     render::Fingerprint scratch;
-    ViewMap common;
-    common["name"] = "丙 <共享>";
+    ViewMap link;  // two layers: the row's shared fields stand on a shared link (ProjectRows)
+    link["name"] = "丙 <共享>";
+    link["title"] = "hidden by the layer above";
+    ViewMap common = ViewMap::over(render::share_fields(std::move(link), scratch));
     common["flag"] = true;
     common["title"] = "shared title";
     const auto shared = render::share_fields(std::move(common), scratch);

@@ -45,20 +45,27 @@ ViewList task_links(const model::Site& site) {
     return tasks;
 }
 
-// The fields of one project's row, shared by every list that shows it (ProjectRows).
-ViewMap project_row(const model::Site& site, int index) {
-    const model::Project& p = site.projects[index];
-    const model::City& c = site.cities[site.city_of_project[index]];
-    View v;
-    std::get<ViewMap>(v.value).reserve(11);
+// The fields of one project's link: what a list of neighbours shows.
+ViewMap project_link(const model::Project& p) {
+    ViewMap v;
+    v.reserve(3);
     v["name"] = p.name;
     v["url"] = model::project_url(p.id.value);
+    v["year"] = p.year;
+    return v;
+}
+
+// The fields of one project's row in a table, over its link (ProjectRows).
+ViewMap project_row(const model::Site& site, int index, std::shared_ptr<const SharedFields> link) {
+    const model::Project& p = site.projects[index];
+    const model::City& c = site.cities[site.city_of_project[index]];
+    ViewMap v = ViewMap::over(std::move(link));
+    v.reserve(8);
     v["id"] = p.id.value;
     v["city_name"] = c.name;
     v["city_id"] = c.id;
     v["city_url"] = model::city_url(c.id);
     v["county"] = county_label(p);
-    v["year"] = p.year;
     std::string tiers, tier_ids, tier_years;
     for (int r : site.ratings_of_project[index]) {
         const model::Rating& rating = site.ratings[r];
@@ -72,19 +79,35 @@ ViewMap project_row(const model::Site& site, int index) {
     v["tiers"] = tiers.empty() ? "—" : tiers;
     v["tier_ids"] = std::move(tier_ids);
     v["tier_years"] = std::move(tier_years);
-    return std::move(std::get<ViewMap>(v.value));
+    return v;
 }
 
 }  // namespace
 
-View ProjectRows::row(int project) const {
-    std::call_once(made_, [this] {
-        Fingerprint scratch;
-        rows_.reserve(site_.projects.size());
-        for (size_t i = 0; i < site_.projects.size(); ++i)
-            rows_.push_back(share_fields(project_row(site_, static_cast<int>(i)), scratch));
+ProjectRows::ProjectRows(const model::Site& site)
+    : site_(site),
+      row_made_(new std::once_flag[site.projects.size()]),
+      link_made_(new std::once_flag[site.projects.size()]),
+      rows_(site.projects.size()),
+      links_(site.projects.size()) {}
+
+const std::shared_ptr<const SharedFields>& ProjectRows::shared_link(size_t p) const {
+    std::call_once(link_made_[p], [&] {
+        thread_local Fingerprint scratch;
+        links_[p] = share_fields(project_link(site_.projects[p]), scratch);
     });
-    return View(ViewMap::over(rows_[static_cast<size_t>(project)]));
+    return links_[p];
+}
+
+View ProjectRows::link(int project) const { return View(ViewMap::over(shared_link(static_cast<size_t>(project)))); }
+
+View ProjectRows::row(int project) const {
+    const auto p = static_cast<size_t>(project);
+    std::call_once(row_made_[p], [&] {
+        thread_local Fingerprint scratch;
+        rows_[p] = share_fields(project_row(site_, project, shared_link(p)), scratch);
+    });
+    return View(ViewMap::over(rows_[p]));
 }
 
 View home_view(const model::Site& site, const Assets& assets) {

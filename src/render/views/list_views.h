@@ -11,17 +11,22 @@ namespace gongshi::render {
 
 // Every project's row in a table (name, links, city, county, year, tiers), made once per build, on first use, and
 // shared by every list that shows the project: /projects/, the rating lists (a project once per rating) and the
-// city pages. Made once instead of ~5 times per project, and fingerprinted once.
+// city pages; and its link (name, URL, year), shared by the project pages of its county that list it as a
+// neighbour. Made once instead of ~25 times per project, and fingerprinted once. A page gets no field it does not
+// show from these (its fingerprint would change with them): the link is its own layer under the row.
 class ProjectRows {
 public:
-    explicit ProjectRows(const model::Site& site) : site_(site) {}
-    // A row standing on project p's shared fields; fields set on it are the row's own. Safe from any thread.
+    explicit ProjectRows(const model::Site& site);
+    // A view standing on project p's row, or on its link alone; fields set on it are its own. Safe from any thread.
     View row(int project) const;
+    View link(int project) const;
 
 private:
+    const std::shared_ptr<const SharedFields>& shared_link(size_t p) const;
+
     const model::Site& site_;
-    mutable std::once_flag made_;
-    mutable std::vector<std::shared_ptr<const SharedFields>> rows_;
+    std::unique_ptr<std::once_flag[]> row_made_, link_made_;  // one per project each
+    mutable std::vector<std::shared_ptr<const SharedFields>> rows_, links_;  // each set once, under its flag
 };
 
 View home_view(const model::Site& site, const Assets& assets);

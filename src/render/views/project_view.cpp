@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "model/permalinks.h"
+#include "render/views/list_views.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
 
@@ -53,7 +54,7 @@ SubsidyCeiling subsidy_ceiling(const model::Site& site, int index) {
                       "补助面积上限" + std::to_string(cap) + "平方米计：补助上限" + format_number(wan) + "万元。"};
 }
 
-View project_view(const model::Site& site, const Assets& assets, int index) {
+View project_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, int index) {
     const model::Project& p = site.projects[index];
     const model::City& city = site.cities[site.city_of_project[index]];
     const std::string url = model::project_url(p.id.value);
@@ -146,12 +147,7 @@ View project_view(const model::Site& site, const Assets& assets, int index) {
         const size_t first = std::min(self - std::min(self, shown / 2), county_others - shown);
         for (size_t k = first; k < first + shown + 1 && k < peers.size(); ++k) {
             if (k == self) continue;
-            const model::Project& o = site.projects[peers[k]];
-            View nv;
-            nv["name"] = o.name;
-            nv["url"] = model::project_url(o.id.value);
-            nv["year"] = o.year;
-            neighbours.push_back(std::move(nv));
+            neighbours.push_back(rows.link(peers[k]));
         }
     }
     v["has_neighbours"] = !neighbours.empty();

@@ -7,7 +7,7 @@ namespace gongshi::render {
 
 class ProjectRows;
 
-View project_view(const model::Site& site, const Assets& assets, int project);
+View project_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, int project);
 View notice_view(const model::Site& site, const Assets& assets, int notice);
 View reply_view(const model::Site& site, const Assets& assets, int reply);
 View city_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, int city);
