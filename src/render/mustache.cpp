@@ -1,6 +1,8 @@
 #include "render/mustache.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace gongshi::render::mustache {
 
@@ -314,25 +316,69 @@ void Template::render(const View& view, const Partials& partials, std::string& o
     r.render(nodes_, {}, 0);
 }
 
-void append_escaped(std::string& out, std::string_view s) {
-    size_t plain = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const char* entity = nullptr;
-        switch (s[i]) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&quot;"; break;
-            case '\'': entity = "&#39;"; break;
-            case '{': entity = "&#123;"; break;
-            case '}': entity = "&#125;"; break;
-            default: continue;
-        }
-        out.append(s.substr(plain, i - plain));
-        out += entity;
-        plain = i + 1;
+namespace {
+
+// The entity for a byte that needs one in HTML text or an attribute value, else nullptr. Braces too: a value must
+// not read as Mustache if a page is ever fed through a template again.
+const char* entity_of(char c) {
+    switch (c) {
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        case '"': return "&quot;";
+        case '\'': return "&#39;";
+        case '{': return "&#123;";
+        case '}': return "&#125;";
+        default: return nullptr;
     }
-    out.append(s.substr(plain));
+}
+
+// Whether any of 16 bytes needs an entity: compared 16 at a time (GCC vector extensions, SSE2 on x86-64), as
+// escaping byte by byte was ~11 % of a build's instructions and almost every byte of a page's text needs none.
+bool any_entity_in_16(const char* p) {
+    using Bytes = unsigned char __attribute__((vector_size(16)));
+    Bytes v;
+    std::memcpy(&v, p, sizeof v);
+    const auto hit = (v == '&') | (v == '<') | (v == '>') | (v == '"') | (v == '\'') | (v == '{') | (v == '}');
+    std::uint64_t halves[2];
+    static_assert(sizeof hit == sizeof halves);
+    std::memcpy(halves, &hit, sizeof halves);
+    return (halves[0] | halves[1]) != 0;
+}
+
+// Whether any byte of s needs an entity: 16 at a time, the last few through a zero-padded block.
+bool any_entity(std::string_view s) {
+    size_t i = 0;
+    for (; i + 16 <= s.size(); i += 16)
+        if (any_entity_in_16(s.data() + i)) return true;
+    if (i == s.size()) return false;
+    char tail[16] = {};
+    std::memcpy(tail, s.data() + i, s.size() - i);
+    return any_entity_in_16(tail);
+}
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view s) {
+    if (!any_entity(s)) {  // most values: names, numbers, links
+        out.append(s);
+        return;
+    }
+    const size_t n = s.size();
+    size_t plain = 0;  // start of the bytes not yet appended
+    for (size_t i = 0; i < n;) {
+        if (n - i >= 16 && !any_entity_in_16(s.data() + i)) {
+            i += 16;
+            continue;
+        }
+        if (const char* entity = entity_of(s[i])) {
+            out.append(s.data() + plain, i - plain);
+            out += entity;
+            plain = i + 1;
+        }
+        ++i;
+    }
+    out.append(s.data() + plain, n - plain);
 }
 
 }  // namespace gongshi::render::mustache

@@ -227,3 +227,47 @@ TEST_CASE("a partial that includes itself is an error at load, not an endless re
                           root + "loop_a.mustache: error: partial 'loop_a' includes itself — remove the '{{> loop_a}}' that leads back to it",
                           root + "loop_b.mustache: error: partial 'loop_b' includes itself — remove the '{{> loop_b}}' that leads back to it"});
 }
+
+TEST_CASE("escaping gives every byte that needs an entity its entity, wherever it falls in short and long text",
+          "[render]") {
+    // The reference: byte by byte, as the escaper was before it learned to skip 16 plain bytes at a time.
+    const auto reference = [](std::string_view s) {
+        std::string out;
+        for (char c : s) {
+            switch (c) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"': out += "&quot;"; break;
+                case '\'': out += "&#39;"; break;
+                case '{': out += "&#123;"; break;
+                case '}': out += "&#125;"; break;
+                default: out += c;
+            }
+        }
+        return out;
+    };
+    const std::string fillers[] = {"a", "养老", "/projects/x-1/", "\xe2\x80\xa6", " "};
+    int checked = 0;
+    for (const std::string& filler : fillers) {
+        for (size_t length = 0; length <= 40; ++length) {
+            std::string plain;
+            while (plain.size() < length) plain += filler;
+            CHECK(render::escape_html(plain) == reference(plain));
+            for (char special : std::string("&<>\"'{}")) {
+                for (size_t at = 0; at <= plain.size(); ++at) {
+                    std::string s = plain;
+                    s.insert(at, 1, special);
+                    INFO("text: " << s);
+                    CHECK(render::escape_html(s) == reference(s));
+                    s += special;  // a second one, at the end
+                    CHECK(render::escape_html(s) == reference(s));
+                    ++checked;
+                }
+            }
+        }
+    }
+    CHECK(checked > 10000);
+    const std::string all = "<a href=\"x\">{{t}}</a> & 'q' — " + std::string(100, 'x') + "<>";
+    CHECK(render::escape_html(all) == reference(all));
+}
