@@ -116,12 +116,20 @@ std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
 std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,
                                  int threads) {
     std::vector<FileStat> out(paths.size());
+    // Each path looked up from the root's descriptor: the kernel walks only the path's own components (the root's
+    // were ~half of every lookup), and no std::filesystem::path is made per file.
+    const int root_fd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd < 0) return out;  // no root: nothing exists
     on_threads(threads, [&](size_t part, size_t parts) {
+        std::string rel;
         for (size_t i = part; i < paths.size(); i += parts) {
+            rel.assign(paths[i]);
             struct stat st {};
-            if (::lstat((root / paths[i]).c_str(), &st) == 0) out[i] = file_stat(st);
+            if (!rel.empty() && rel.front() != '/' && ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
+                out[i] = file_stat(st);
         }
     });
+    ::close(root_fd);
     return out;
 }
 
