@@ -36,8 +36,7 @@ std::uint64_t ProjectPageKeys::operator()(int index) const {
     // Its neighbours: the county's other projects.
     const int group = site_.county_group_of_project[index];
     f.add(group < 0 ? std::uint64_t{0} : county_groups_[static_cast<size_t>(group)]);
-    const std::uint64_t key = f.value();
-    return key == 0 ? 1 : key;
+    return f.value();
 }
 
 }  // namespace gongshi::render

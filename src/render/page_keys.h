@@ -22,7 +22,7 @@ namespace gongshi::render {
 class ProjectPageKeys {
 public:
     ProjectPageKeys(const model::Site& site, const Assets& assets);
-    // Of the page of site.projects[index] (render/views/project_view.cpp); never 0.
+    // Of the page of site.projects[index] (render/views/project_view.cpp).
     std::uint64_t operator()(int index) const;
 
 private:

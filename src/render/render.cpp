@@ -167,13 +167,11 @@ RenderResult render_site(const model::Site& site, const Templates& templates, co
     const std::string log_path = model::file_of_url("/changes/");
     if (auto before = r.before(log_path); before && changes.compared && changes.empty()) {
         result.files[log_path] = *before;
-        ++result.pages;
-        result.views_built = r.views_built;
-        return result;
+    } else {
+        const PageJob log{log_path, PageJob::Kind::page, "changes",
+                          [&] { return changes_view(site, assets, changes); }, {}, true, false, {}};
+        result.files[log_path] = r.run(log);
     }
-    const PageJob log{log_path, PageJob::Kind::page, "changes",
-                      [&] { return changes_view(site, assets, changes); }, {}, true, false, {}};
-    result.files[log_path] = r.run(log);
     ++result.pages;
     result.views_built = r.views_built;
     return result;

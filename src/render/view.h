@@ -38,7 +38,6 @@ public:
     const_iterator begin() const { return items_.begin(); }
     const_iterator end() const { return items_.end(); }
     size_t size() const { return items_.size(); }
-    bool empty() const { return items_.empty() && !shared_; }
     void reserve(size_t n) { items_.reserve(n); }
 
     // A field by name: an own field, else a shared one; nullptr if neither.

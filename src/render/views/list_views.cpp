@@ -1,7 +1,6 @@
 #include "render/views/list_views.h"
 
 #include <algorithm>
-#include <optional>
 
 #include "model/permalinks.h"
 #include "render/view_hash.h"
@@ -84,30 +83,30 @@ ViewMap project_row(const model::Site& site, int index, std::shared_ptr<const Sh
 
 }  // namespace
 
+// Makes a slot's fields once, whichever thread asks first; fingerprinted with that thread's scratch buffer.
+template <typename Make>
+const std::shared_ptr<const SharedFields>& made_once(std::once_flag& made, std::shared_ptr<const SharedFields>& fields,
+                                                     const Make& make) {
+    std::call_once(made, [&] {
+        thread_local Fingerprint scratch;
+        fields = share_fields(make(), scratch);
+    });
+    return fields;
+}
+
 ProjectRows::ProjectRows(const model::Site& site)
-    : site_(site),
-      row_made_(new std::once_flag[site.projects.size()]),
-      link_made_(new std::once_flag[site.projects.size()]),
-      rows_(site.projects.size()),
-      links_(site.projects.size()) {}
+    : site_(site), rows_(new Slot[site.projects.size()]), links_(new Slot[site.projects.size()]) {}
 
 const std::shared_ptr<const SharedFields>& ProjectRows::shared_link(size_t p) const {
-    std::call_once(link_made_[p], [&] {
-        thread_local Fingerprint scratch;
-        links_[p] = share_fields(project_link(site_.projects[p]), scratch);
-    });
-    return links_[p];
+    return made_once(links_[p].made, links_[p].fields, [&] { return project_link(site_.projects[p]); });
 }
 
 View ProjectRows::link(int project) const { return View(ViewMap::over(shared_link(static_cast<size_t>(project)))); }
 
 View ProjectRows::row(int project) const {
     const auto p = static_cast<size_t>(project);
-    std::call_once(row_made_[p], [&] {
-        thread_local Fingerprint scratch;
-        rows_[p] = share_fields(project_row(site_, project, shared_link(p)), scratch);
-    });
-    return View(ViewMap::over(rows_[p]));
+    return View(ViewMap::over(
+        made_once(rows_[p].made, rows_[p].fields, [&] { return project_row(site_, project, shared_link(p)); })));
 }
 
 View home_view(const model::Site& site, const Assets& assets) {
@@ -293,15 +292,9 @@ View rating_list_view(const model::Site& site, const Assets& assets, const Proje
     }
     View v = frame_view(site, assets, title, url, crumbs);
     // Each notice's label and link, made once for its many rows.
-    std::vector<std::optional<std::pair<std::string, std::string>>> notice_cache(site.notices.size());
-    const auto notice_fields = [&](int notice) -> const std::pair<std::string, std::string>& {
-        auto& cached = notice_cache[static_cast<size_t>(notice)];
-        if (!cached) {
-            const model::Document& n = site.notices[static_cast<size_t>(notice)];
-            cached.emplace(document_label(n), model::notice_url(n.id.value));
-        }
-        return *cached;
-    };
+    std::vector<std::pair<std::string, std::string>> notice_fields;
+    notice_fields.reserve(site.notices.size());
+    for (const model::Document& n : site.notices) notice_fields.emplace_back(document_label(n), model::notice_url(n.id.value));
     AsOf as_of;  // the notices of the ratings listed
     for (const auto& [key, list] : site.ratings_by_year_tier)
         if ((year == 0 || key.first == year) && (tier < 0 || key.second == tier)) as_of.add_ratings(site, list);
@@ -322,7 +315,7 @@ View rating_list_view(const model::Site& site, const Assets& assets, const Proje
         rows.reserve(list.size());
         for (int r : list) {
             View row = project_rows.row(site.ratings[r].project);
-            const auto& [label, notice_url] = notice_fields(site.ratings[r].notice);
+            const auto& [label, notice_url] = notice_fields[static_cast<size_t>(site.ratings[r].notice)];
             std::get<ViewMap>(row.value).reserve(3);
             row["rank"] = site.ratings[r].rank;
             row["notice_label"] = label;

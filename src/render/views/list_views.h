@@ -3,7 +3,6 @@
 
 #include <memory>
 #include <mutex>
-#include <vector>
 
 #include "render/views/frame_view.h"
 
@@ -22,11 +21,15 @@ public:
     View link(int project) const;
 
 private:
+    // Shared fields made by the first caller, under the slot's flag.
+    struct Slot {
+        std::once_flag made;
+        std::shared_ptr<const SharedFields> fields;
+    };
     const std::shared_ptr<const SharedFields>& shared_link(size_t p) const;
 
     const model::Site& site_;
-    std::unique_ptr<std::once_flag[]> row_made_, link_made_;  // one per project each
-    mutable std::vector<std::shared_ptr<const SharedFields>> rows_, links_;  // each set once, under its flag
+    std::unique_ptr<Slot[]> rows_, links_;  // one per project each
 };
 
 View home_view(const model::Site& site, const Assets& assets);
