@@ -47,15 +47,17 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// The previous build's cache, if it can be trusted for this build.
+// The previous build's cache, if it can be trusted for this build; then `live` holds what the check saw of the
+// site's files (it points into the cache, whose map nodes a move keeps where they are).
 std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std::string& options_key,
-                                                std::uint64_t inputs, StageClock& clock) {
+                                                std::uint64_t inputs, StageClock& clock,
+                                                std::optional<publish::StatsByPath>& live) {
     auto cache = publish::read_cache(o.out, publish::generator_identity(), inputs);
     clock.lap("read cache");
     if (!cache || cache->options != options_key) return std::nullopt;
-    const bool intact = publish::outputs_intact(o.out, *cache);
+    live = publish::check_outputs(o.out, *cache);
     clock.lap("check outputs");
-    if (!intact) return std::nullopt;
+    if (!live) return std::nullopt;
     return cache;
 }
 
@@ -77,7 +79,8 @@ BuildReport build_site(const BuildOptions& options) {
     const std::uint64_t inputs =
         publish::inputs_digest(publish::stamp_inputs({options.content, options.templates, options.assets}));
     clock.lap("stat inputs");
-    const auto previous = usable_cache(options, options_key, inputs, clock);
+    std::optional<publish::StatsByPath> live;
+    const auto previous = usable_cache(options, options_key, inputs, clock, live);
     if (previous && previous->inputs_digest == inputs) {
         report.published = report.unchanged = true;
         report.files = static_cast<long long>(previous->outputs.size());
@@ -128,7 +131,7 @@ BuildReport build_site(const BuildOptions& options) {
         std::vector<std::string> unchanged = result.unchanged_paths();
         if (options.search && !reindex)
             for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
-        staging.link_unchanged(unchanged);  // in an adopted edition this also removes its old index when re-indexing
+        staging.link_unchanged(unchanged, &*live);  // in an adopted edition this also removes its old index when re-indexing
         clock.lap("keep unchanged");
         if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
         next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"

@@ -274,17 +274,19 @@ std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string&
     return current;
 }
 
-bool outputs_intact(const fs::path& out_dir, const BuildCache& cache) {
+std::optional<StatsByPath> check_outputs(const fs::path& out_dir, const BuildCache& cache) {
     std::vector<std::string_view> paths;
     paths.reserve(cache.outputs.size());
     for (const auto& [path, o] : cache.outputs) paths.push_back(path);
     const std::vector<FileStat> found = stat_files(out_dir, paths);
+    StatsByPath stats;
     size_t i = 0;
-    for (const auto& [path, o] : cache.outputs) {
+    for (const auto& [path, o] : cache.outputs) {  // a std::map: ascending paths
         const FileStat& f = found[i++];
-        if (!f.exists || !S_ISREG(f.mode) || f.size != o.size) return false;
+        if (!f.exists || !S_ISREG(f.mode) || f.size != o.size) return std::nullopt;
+        stats.add(path, f);
     }
-    return true;
+    return stats;
 }
 
 }  // namespace gongshi::publish

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/change_summary.h"
+#include "publish/file_tree.h"
 
 namespace gongshi::publish {
 
@@ -60,8 +61,9 @@ std::uint64_t inputs_digest(const std::vector<InputStamp>& inputs);
 // decoded (they only describe what changed) and stay empty.
 std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator,
                                      std::uint64_t inputs_digest);
-// True if every file the cache lists is in the output with the recorded size (nobody has altered the site).
-bool outputs_intact(const std::filesystem::path& out_dir, const BuildCache& cache);
+// If every file the cache lists is in the output with the recorded size (nobody has altered the site): what lstat
+// said of each (the paths point into `cache`). Nothing if one is missing, not a regular file, or of another size.
+std::optional<StatsByPath> check_outputs(const std::filesystem::path& out_dir, const BuildCache& cache);
 // Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder).
 void write_pending_cache(const std::filesystem::path& out_dir, const BuildCache& cache);
 // After the swap: the pending cache becomes "<out>.cache".

@@ -113,6 +113,12 @@ std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
     return all;
 }
 
+const FileStat* StatsByPath::find(std::string_view path) const {
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), path,
+                                     [](const auto& e, std::string_view p) { return e.first < p; });
+    return it != entries_.end() && it->first == path ? &it->second : nullptr;
+}
+
 std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,
                                  int threads) {
     std::vector<FileStat> out(paths.size());

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gongshi::publish {
@@ -27,6 +28,18 @@ struct FileStat {
 struct TreeEntry {
     std::string path;  // relative to the root, '/'-separated
     FileStat stat;
+};
+
+// Stats found by path, kept for a later step: the output check stats every file of the site, and an incremental
+// publish compares its adopted edition with those same files instead of stat-ing them again.
+class StatsByPath {
+public:
+    // Paths must come in ascending order; the views must outlive the index (they point into the build cache).
+    void add(std::string_view path, const FileStat& stat) { entries_.emplace_back(path, stat); }
+    const FileStat* find(std::string_view path) const;
+
+private:
+    std::vector<std::pair<std::string_view, FileStat>> entries_;
 };
 
 // Every entry under `root` that is not a folder, sorted by path. A folder for which `skip` (given its relative

@@ -118,8 +118,8 @@ void Staging::commit(bool keep_previous) {
     if (!keep_previous || ec) fs::remove_all(dir_, ec);
 }
 
-void Staging::link_unchanged(const std::vector<std::string>& paths) {
-    if (adopted_) reconcile(paths);
+void Staging::link_unchanged(const std::vector<std::string>& paths, const StatsByPath* live) {
+    if (adopted_) reconcile(paths, live);
     else link(paths);
 }
 
@@ -140,7 +140,7 @@ void Staging::link(const std::vector<std::string>& paths) {
 
 // One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
 // site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
-void Staging::reconcile(const std::vector<std::string>& paths) {
+void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath* live) {
     std::unordered_set<std::string> missing(paths.begin(), paths.end());  // wanted, not yet found here
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;
@@ -150,11 +150,21 @@ void Staging::reconcile(const std::vector<std::string>& paths) {
         else keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
     }
     relink.assign(missing.begin(), missing.end());
-    std::vector<std::string_view> kept;
-    for (const TreeEntry& e : keep) kept.push_back(e.path);
-    const std::vector<FileStat> live = stat_files(out_, kept);
+    // The live site's file of each kept path: as the output check saw it, else stat-ed now.
+    std::vector<const FileStat*> site(keep.size(), nullptr);
+    std::vector<std::string_view> unseen;
+    std::vector<size_t> unseen_at;
+    for (size_t i = 0; i < keep.size(); ++i) {
+        if (live) site[i] = live->find(keep[i].path);
+        if (!site[i]) {
+            unseen.push_back(keep[i].path);
+            unseen_at.push_back(i);
+        }
+    }
+    const std::vector<FileStat> stated = stat_files(out_, unseen);
+    for (size_t j = 0; j < unseen.size(); ++j) site[unseen_at[j]] = &stated[j];
     for (size_t i = 0; i < keep.size(); ++i)
-        if (!live[i].exists || live[i].ino != keep[i].stat.ino || live[i].dev != keep[i].stat.dev)
+        if (!site[i]->exists || site[i]->ino != keep[i].stat.ino || site[i]->dev != keep[i].stat.dev)
             relink.push_back(keep[i].path);
     for (const std::string& rel : stale) {
         const fs::path file = dir_ / rel;

@@ -58,3 +58,20 @@ TEST_CASE("input stamps change when a file's size or time changes, and list ever
     write_text(content / "projects/b/p2.yaml", "id: p2 \n");
     CHECK(publish::stamp_inputs({content}) != before);
 }
+
+TEST_CASE("stats kept by path are found by exact path only", "[publish][tree]") {
+    publish::StatsByPath stats;
+    const std::vector<std::string> paths = {"a/index.html", "a/index.html.bak", "b/index.html", "b0/index.html"};
+    for (size_t i = 0; i < paths.size(); ++i) stats.add(paths[i], {true, i, 0, 1, static_cast<ino_t>(100 + i), S_IFREG});
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const publish::FileStat* found = stats.find(paths[i]);
+        REQUIRE(found);
+        CHECK(found->ino == 100 + i);
+    }
+    CHECK_FALSE(stats.find("a"));
+    CHECK_FALSE(stats.find("a/index.htm"));
+    CHECK_FALSE(stats.find("b/index.html "));
+    CHECK_FALSE(stats.find(""));
+    CHECK_FALSE(stats.find("c/index.html"));
+    CHECK_FALSE(publish::StatsByPath{}.find("a/index.html"));
+}
