@@ -9,6 +9,7 @@ usage: bench/mutate.py add-notice CONTENT K      add notices/bench-kK.md + ratin
 Originals of edited files are kept in CONTENT/../content-originals/ so `restore` can put them back; the
 project picked for K and the 100 rated projects are deterministic (spread over the whole id range).
 """
+import datetime
 import os
 import shutil
 import sys
@@ -52,7 +53,7 @@ def add_notice(content, k):
                  f"title: {title}\n"
                  "issuer: 山西省民政厅\n"
                  "kind: 通知\n"
-                 f"date: 2026-01-{10 + k:02d}\n"
+                 f"date: {datetime.date(2026, 1, 10) + datetime.timedelta(days=k)}\n"  # a real date for any k
                  "year: 2026\n"
                  "disclosure: 主动公开\n"
                  f"source_file: bench/{nid}.md\n"

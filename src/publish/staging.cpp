@@ -124,13 +124,17 @@ void Staging::link_unchanged(const std::vector<std::string>& paths, const StatsB
 }
 
 void Staging::link(const std::vector<std::string>& paths) {
+    // One thread: the pages' folders share a parent ("projects/"), and two threads making folders in it fought over
+    // its lock (tried at N = 100 000 on ext4: perf showed 30 % of the time spinning in rwsem_spin_on_owner).
     fs::path last_dir;
     for (const std::string& rel : paths) {
         if (!is_safe_output_path(rel)) throw std::runtime_error("refusing to link a path outside the site: " + rel);
         const fs::path to = dir_ / rel;
-        if (to.parent_path() != last_dir) {  // consecutive paths in one folder share one check
-            fs::create_directories(to.parent_path());
-            last_dir = to.parent_path();
+        // Consecutive paths in one folder share one check; most pages are alone in theirs: one mkdir, the parents
+        // made only when it says they are missing.
+        if (fs::path parent = to.parent_path(); parent != last_dir) {
+            if (::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) fs::create_directories(parent);
+            last_dir = std::move(parent);
         }
         if (adopted_ && ::unlink(to.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", to);
         if (::link((out_ / rel).c_str(), to.c_str()) != 0)
