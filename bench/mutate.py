@@ -45,6 +45,7 @@ def add_notice(content, k):
         entries.append((pid, name))
     entries.sort()
     nid = f"bench-k{k}"
+    date = datetime.date(2026, 1, 10) + datetime.timedelta(days=k)  # a real date for any k
     doc = f"晋民发〔2026〕{900 + k}号"
     title = f"山西省民政厅关于公布2025年度城乡社区养老幸福工程星级评定结果的通知（增补第{k}批）"
     with open(os.path.join(content, "notices", nid + ".md"), "w", encoding="utf-8") as fh:
@@ -53,8 +54,8 @@ def add_notice(content, k):
                  f"title: {title}\n"
                  "issuer: 山西省民政厅\n"
                  "kind: 通知\n"
-                 f"date: {datetime.date(2026, 1, 10) + datetime.timedelta(days=k)}\n"  # a real date for any k
-                 "year: 2026\n"
+                 f"date: {date}\n"
+                 f"year: {date.year}\n"
                  "disclosure: 主动公开\n"
                  f"source_file: bench/{nid}.md\n"
                  f"summary: {title}\n"

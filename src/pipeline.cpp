@@ -47,18 +47,22 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// The previous build's cache, if it can be trusted for this build; then `live` holds what the check saw of the
-// site's files (it points into the cache, whose map nodes a move keeps where they are).
-std::optional<publish::BuildCache> usable_cache(const BuildOptions& o, const std::string& options_key,
-                                                std::uint64_t inputs, StageClock& clock,
-                                                std::optional<publish::StatsByPath>& live) {
+// The last build, if its cache can be trusted for this build: the cache, and what the output check saw of the
+// site's files (`live` points into `cache.outputs`, a std::map, whose nodes stay where they are when it is moved).
+struct LastBuild {
+    publish::BuildCache cache;
+    publish::StatsByPath live;
+};
+
+std::optional<LastBuild> usable_last_build(const BuildOptions& o, const std::string& options_key,
+                                           std::uint64_t inputs, StageClock& clock) {
     auto cache = publish::read_cache(o.out, publish::generator_identity(), inputs);
     clock.lap("read cache");
     if (!cache || cache->options != options_key) return std::nullopt;
-    live = publish::check_outputs(o.out, *cache);
+    auto live = publish::check_outputs(o.out, *cache);
     clock.lap("check outputs");
     if (!live) return std::nullopt;
-    return cache;
+    return LastBuild{std::move(*cache), std::move(*live)};
 }
 
 }  // namespace
@@ -79,11 +83,10 @@ BuildReport build_site(const BuildOptions& options) {
     const std::uint64_t inputs =
         publish::inputs_digest(publish::stamp_inputs({options.content, options.templates, options.assets}));
     clock.lap("stat inputs");
-    std::optional<publish::StatsByPath> live;
-    const auto previous = usable_cache(options, options_key, inputs, clock, live);
-    if (previous && previous->inputs_digest == inputs) {
+    const auto last = usable_last_build(options, options_key, inputs, clock);
+    if (last && last->cache.inputs_digest == inputs) {
         report.published = report.unchanged = true;
-        report.files = static_cast<long long>(previous->outputs.size());
+        report.files = static_cast<long long>(last->cache.outputs.size());
         // Search (issue 5): nothing changed, but an index a previous build could not make is made now.
         if (options.search && !publish::has_search_index(options.out))
             report.search = publish::index_site(options.out, options.out, options.templates, report.diags);
@@ -97,19 +100,19 @@ BuildReport build_site(const BuildOptions& options) {
     if (report.diags.has_errors()) return report;
     const model::Site site = model::build_model(std::move(*records), options.drafts);
     const model::ModelSummary summary = model::summarize(site);
-    report.changes = model::compare_summaries(previous ? &previous->summary : nullptr, summary, site);
+    report.changes = model::compare_summaries(last ? &last->cache.summary : nullptr, summary, site);
     clock.lap("model");
 
     publish::Staging staging(options.out);
     // An incremental build starts from the edition the last build swapped out, if it is still the one the cache
     // describes: then only the files that differ are touched, instead of linking every file into a new tree.
-    if (previous) staging.adopt_previous(previous->previous);
+    if (last) staging.adopt_previous(last->cache.previous);
     clock.lap("staging");
     render::PreviousOutput previous_output;
-    if (previous)
+    if (last)
         previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
-            auto it = previous->outputs.find(path);
-            if (it == previous->outputs.end()) return std::nullopt;
+            auto it = last->cache.outputs.find(path);
+            if (it == last->cache.outputs.end()) return std::nullopt;
             return render::RenderedFile{it->second.key, it->second.size, false, it->second.depends};
         };
     const render::RenderResult result =
@@ -120,8 +123,8 @@ BuildReport build_site(const BuildOptions& options) {
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size, file.depends};
     const std::vector<std::string> written = result.written_paths();
-    if (previous) {
-        for (const auto& [path, stamp] : previous->outputs)
+    if (last) {
+        for (const auto& [path, stamp] : last->cache.outputs)
             if (!next.outputs.count(path)) report.removed.push_back(path);
         // Search (issue 5): re-index when any HTML changed (or the index is missing); else keep the index as it is.
         const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
@@ -131,7 +134,8 @@ BuildReport build_site(const BuildOptions& options) {
         std::vector<std::string> unchanged = result.unchanged_paths();
         if (options.search && !reindex)
             for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
-        staging.link_unchanged(unchanged, &*live);  // in an adopted edition this also removes its old index when re-indexing
+        // In an adopted edition this also removes its old index when re-indexing.
+        staging.link_unchanged(unchanged, last->live);
         clock.lap("keep unchanged");
         if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
         next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"
@@ -153,7 +157,7 @@ BuildReport build_site(const BuildOptions& options) {
     report.bytes = staging.bytes_written();
     report.views_built = result.views_built;
     report.published = true;
-    report.incremental = previous.has_value();
+    report.incremental = last.has_value();
     report.changes.pages_changed = written;
     return report;
 }

@@ -39,6 +39,12 @@ bool is_safe_output_path(std::string_view path) {
 // "<out>.previous": the edition before the site, kept by commit(true) for adopt_previous.
 static fs::path previous_edition_dir(const fs::path& out_dir) { return fs::path(out_dir.string() + ".previous"); }
 
+// Most pages are alone in their folder ("projects/<id>/index.html"): one mkdir, creating the parents only when it
+// says they are missing.
+static void make_folder(const fs::path& dir) {
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) fs::create_directories(dir);
+}
+
 static std::runtime_error io_error(const std::string& what, const fs::path& p) {
     return std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
 }
@@ -72,10 +78,7 @@ Staging::~Staging() {
 void Staging::write(const std::string& path, std::string_view bytes) {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
-    // Most pages are alone in their folder ("projects/<id>/index.html"): one mkdir, falling back to creating the
-    // parents only when it says they are missing.
-    if (const fs::path parent = file.parent_path(); ::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST)
-        fs::create_directories(parent);
+    make_folder(file.parent_path());
     // In an adopted edition the file may be a hard link to the live site's: replace it, never write into it.
     if (adopted_) {
         if (::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", file);
@@ -118,7 +121,7 @@ void Staging::commit(bool keep_previous) {
     if (!keep_previous || ec) fs::remove_all(dir_, ec);
 }
 
-void Staging::link_unchanged(const std::vector<std::string>& paths, const StatsByPath* live) {
+void Staging::link_unchanged(const std::vector<std::string>& paths, const StatsByPath& live) {
     if (adopted_) reconcile(paths, live);
     else link(paths);
 }
@@ -130,10 +133,8 @@ void Staging::link(const std::vector<std::string>& paths) {
     for (const std::string& rel : paths) {
         if (!is_safe_output_path(rel)) throw std::runtime_error("refusing to link a path outside the site: " + rel);
         const fs::path to = dir_ / rel;
-        // Consecutive paths in one folder share one check; most pages are alone in theirs: one mkdir, the parents
-        // made only when it says they are missing.
-        if (fs::path parent = to.parent_path(); parent != last_dir) {
-            if (::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) fs::create_directories(parent);
+        if (fs::path parent = to.parent_path(); parent != last_dir) {  // consecutive paths in one folder: one check
+            make_folder(parent);
             last_dir = std::move(parent);
         }
         if (adopted_ && ::unlink(to.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", to);
@@ -144,7 +145,7 @@ void Staging::link(const std::vector<std::string>& paths) {
 
 // One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
 // site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
-void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath* live) {
+void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath& live) {
     std::unordered_set<std::string> missing(paths.begin(), paths.end());  // wanted, not yet found here
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;
@@ -159,7 +160,7 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
     std::vector<std::string_view> unseen;
     std::vector<size_t> unseen_at;
     for (size_t i = 0; i < keep.size(); ++i) {
-        if (live) site[i] = live->find(keep[i].path);
+        site[i] = live.find(keep[i].path);
         if (!site[i]) {
             unseen.push_back(keep[i].path);
             unseen_at.push_back(i);

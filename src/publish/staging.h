@@ -46,10 +46,10 @@ public:
     // page is not rewritten. Then commit() swaps the complete new tree in, as a full build does, so a build killed
     // at any moment leaves the previous site whole. In an adopted edition (below) it reconciles instead: every
     // file there must be one this build wrote or a listed file, as the same inode as the site's; a listed file
-    // that is missing or another inode is linked again, and anything else is removed. `live`, if given, is what an
-    // earlier look at the site saw of its files (check_outputs), compared instead of stat-ing them again; a path
-    // it lacks is stat-ed.
-    void link_unchanged(const std::vector<std::string>& paths, const StatsByPath* live = nullptr);
+    // that is missing or another inode is linked again, and anything else is removed. `live` is what the output
+    // check saw of the site's files (check_outputs), compared instead of stat-ing them again; a path it lacks (the
+    // search index, which the cache does not list) is stat-ed.
+    void link_unchanged(const std::vector<std::string>& paths, const StatsByPath& live);
 
     // Incremental publish, the cheaper start: takes "<out>.previous" as the staging folder if its identity is
     // `identity` (the edition the last build swapped out), so that link_unchanged touches only what differs instead
@@ -66,7 +66,7 @@ private:
     std::unordered_set<std::string> written_;  // in an adopted edition: the paths this build wrote
 
     void link(const std::vector<std::string>& paths);
-    void reconcile(const std::vector<std::string>& paths, const StatsByPath* live);
+    void reconcile(const std::vector<std::string>& paths, const StatsByPath& live);
     std::atomic<long long> files_{0};
     std::atomic<long long> bytes_{0};
 };

@@ -81,10 +81,10 @@ TEST_CASE("two builds started together on one output both end cleanly with one c
 
 namespace {
 
-// Builds `content` into "site" in `work` and kills it at random moments, at least 5 times: each time the site must be `before`
-// byte for byte (killed before the swap) or `after` whole (killed after it, or it finished), and the next build
-// must clean up and publish `after` whole. `reset` puts the site back as it was before each attempt. `full_ms`,
-// how long the same build took uninterrupted, spreads the kill moments.
+// Builds `content` into "site" in `work` and kills it at random moments, at least 5 times: each time the site must
+// be `before` byte for byte (killed before the swap) or `after` whole (killed after it, or it finished), and the next
+// build must clean up and publish `after` whole. `reset` puts the site back as it was before each attempt.
+// `full_ms`, how long the same build took uninterrupted, spreads the kill moments.
 void kill_at_random_moments(const fs::path& work, const std::string& content, const std::function<void()>& reset,
                             const std::map<std::string, std::string>& before,
                             const std::map<std::string, std::string>& after, long full_ms) {
