@@ -7,7 +7,7 @@
 #include "load/load.h"
 #include "model/site.h"
 #include "publish/build_cache.h"
-#include "publish/search_index.h"
+#include "search/index_site.h"
 #include "publish/staging.h"
 #include "render/render.h"
 #include "validate/content_summary.h"
@@ -78,7 +78,7 @@ BuildReport build_site(const BuildOptions& options) {
     StageClock clock(report);
     publish::OutputLock lock(options.out);
     publish::remove_stale_staging(options.out);
-    // Search on/off changes what the output holds (pagefind/), so switching it forces a full build.
+    // Search on/off changes what the output holds (search/), so switching it forces a full build.
     const std::string options_key = std::string(options.drafts ? "drafts" : "published") + (options.search ? "" : "+no-search");
     const std::uint64_t inputs =
         publish::inputs_digest(publish::stamp_inputs({options.content, options.templates, options.assets}));
@@ -87,9 +87,6 @@ BuildReport build_site(const BuildOptions& options) {
     if (last && last->cache.inputs_digest == inputs) {
         report.published = report.unchanged = true;
         report.files = static_cast<long long>(last->cache.outputs.size());
-        // Search (issue 5): nothing changed, but an index a previous build could not make is made now.
-        if (options.search && !publish::has_search_index(options.out))
-            report.search = publish::index_site(options.out, options.out, options.templates, report.diags);
         return report;
     }
 
@@ -115,10 +112,15 @@ BuildReport build_site(const BuildOptions& options) {
             if (it == last->cache.outputs.end()) return std::nullopt;
             return render::RenderedFile{it->second.key, it->second.size, false, it->second.depends};
         };
-    const render::RenderResult result =
+    render::RenderResult result =
         render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
                             options.progress);
     clock.lap("render");
+    // Search (issue 20): the index's files join the rendered ones, written only where their bytes changed.
+    if (options.search) {
+        report.search = search::index_site(site, staging, previous_output, options.out, result.files);
+        clock.lap("search index");
+    }
 
     publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
     for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size, file.depends};
@@ -126,24 +128,10 @@ BuildReport build_site(const BuildOptions& options) {
     if (last) {
         for (const auto& [path, stamp] : last->cache.outputs)
             if (!next.outputs.count(path)) report.removed.push_back(path);
-        // Search (issue 5): re-index when any HTML changed (or the index is missing); else keep the index as it is.
-        const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
-        const bool html_changed = std::any_of(report.removed.begin(), report.removed.end(), is_html) ||
-                                  std::any_of(written.begin(), written.end(), is_html);
-        const bool reindex = options.search && (html_changed || !publish::has_search_index(options.out));
-        std::vector<std::string> unchanged = result.unchanged_paths();
-        if (options.search && !reindex)
-            for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
-        // In an adopted edition this also removes its old index when re-indexing.
-        staging.link_unchanged(unchanged, last->live);
+        staging.link_unchanged(result.unchanged_paths(), last->live);
         clock.lap("keep unchanged");
-        if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
         next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"
-    } else if (options.search) {
-        // Search (issue 5): the index is built in the staging folder, so it is swapped in with its pages.
-        report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
     }
-    if (report.search.built) clock.lap("search index");
     next.site = publish::folder_identity(staging.dir());
     publish::write_pending_cache(options.out, next);
     clock.lap("write cache");

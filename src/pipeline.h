@@ -9,7 +9,7 @@
 
 #include "diag/diagnostic.h"
 #include "model/change_summary.h"
-#include "publish/search_index.h"
+#include "search/index_site.h"
 
 namespace gongshi {
 
@@ -22,7 +22,7 @@ struct BuildOptions {
     int jobs = 1;
     // Called now and then while pages render (done, total), from any thread; empty: no progress reporting.
     std::function<void(long long done, long long total)> progress;
-    bool search = true;  // build the Pagefind search index (--no-search skips it)
+    bool search = true;  // build the search index, search/ (--no-search skips it)
     int verbosity = 1;   // 0 --quiet, 1 normal, 2 --verbose (the command line's business; the pipeline ignores it)
 };
 
@@ -38,7 +38,7 @@ struct BuildReport {
     bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done
     bool incremental = false;
     model::ChangeSet changes;
-    publish::SearchIndexReport search;  // the Pagefind index, when this build made (or tried to make) one
+    search::IndexReport search;  // the search index, when this build made one
     std::vector<std::string> content_summary;  // check: what the content holds
     std::vector<std::string> removed;          // output files this build removed (no longer published)
     // Wall time of each stage that ran, in order ("load", "render", …): printed by --verbose, used by bench/.

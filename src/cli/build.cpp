@@ -68,10 +68,11 @@ std::string describe_changes(const model::ChangeSet& c) {
            " files changed (see /changes/)\n";
 }
 
-std::string describe_search(const publish::SearchIndexReport& s) {
+std::string describe_search(const search::IndexReport& s) {
     if (!s.built) return "";
-    char line[160];
-    std::snprintf(line, sizeof line, "search index: %lld files (%.1f MB) in %.2f s\n", s.files, s.bytes / 1e6, s.seconds);
+    char line[200];
+    std::snprintf(line, sizeof line, "search index: %lld records, %lld files (%.1f MB), %lld written, %lld of %lld parts made in %.2f s\n",
+                  s.records, s.files, s.bytes / 1e6, s.written, s.parts_rebuilt, s.parts, s.seconds);
     return line;
 }
 

@@ -55,7 +55,7 @@ ViewList search_filter_choices(const model::Site& site) {
     std::vector<std::string> kinds = {kind_project};
     for (const auto& n : site.notices)
         if (std::find(kinds.begin(), kinds.end(), notice_kind(n)) == kinds.end()) kinds.push_back(notice_kind(n));
-    for (const char* k : {kind_reply, kind_city, kind_ratings, kind_tasks}) kinds.push_back(k);
+    kinds.push_back(kind_reply);  // the index holds projects, notices and replies only (issue 20: no list pages)
     return {choice_group(filter_year, "年度", years), choice_group(filter_tier, "等次", tiers),
             choice_group(filter_city, "城市", cities), choice_group(filter_kind, "类型", kinds)};
 }

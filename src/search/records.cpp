@@ -1,0 +1,138 @@
+#include "search/records.h"
+
+#include <algorithm>
+
+#include "model/permalinks.h"
+
+namespace gongshi::search {
+
+namespace {
+
+int index_of(const std::vector<std::string>& list, const std::string& value) {
+    const auto it = std::find(list.begin(), list.end(), value);
+    return it == list.end() ? -1 : static_cast<int>(it - list.begin());
+}
+
+unsigned year_bit(const Facets& f, int year) {
+    const auto it = std::find(f.years.begin(), f.years.end(), year);
+    const auto i = it - f.years.begin();
+    return it == f.years.end() || i >= 32 ? 0u : 1u << i;
+}
+
+std::string notice_kind(const model::Document& d) { return d.kind.empty() ? "公文" : d.kind; }
+
+}  // namespace
+
+Facets search_facets(const model::Site& site) {
+    Facets f;
+    for (const auto& p : site.config.programs) f.years.push_back(p.year);
+    for (const auto& r : site.ratings) f.years.push_back(r.year);
+    for (const auto& d : site.notices) f.years.push_back(d.year);
+    for (const auto& d : site.replies) f.years.push_back(d.year);
+    std::erase(f.years, 0);
+    std::sort(f.years.begin(), f.years.end());
+    f.years.erase(std::unique(f.years.begin(), f.years.end()), f.years.end());
+    for (const auto& t : site.config.tiers) f.tiers.push_back(t.name);
+    for (const auto& c : site.cities) f.cities.push_back(c.name);
+    f.kinds.push_back("项目");
+    for (const auto& n : site.notices)
+        if (index_of(f.kinds, notice_kind(n)) < 0) f.kinds.push_back(notice_kind(n));
+    if (index_of(f.kinds, "答复") < 0) f.kinds.push_back("答复");
+    return f;
+}
+
+std::string plain_text(const std::string& markdown) {
+    std::string out;
+    out.reserve(markdown.size());
+    for (size_t i = 0; i < markdown.size(); ++i) {
+        const char c = markdown[i];
+        const bool line_start = i == 0 || markdown[i - 1] == '\n';
+        if (line_start) {
+            size_t j = i;
+            while (j < markdown.size() && (markdown[j] == '#' || markdown[j] == '>' || markdown[j] == ' ')) ++j;
+            if (j > i) {
+                i = j - 1;
+                continue;
+            }
+        }
+        if (c == '*' || c == '_' || c == '`' || c == '|') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {  // [text](target): keep the text
+            const size_t close = markdown.find(')', i);
+            if (close != std::string::npos) {
+                i = close;
+                continue;
+            }
+        }
+        if (c == '[') continue;
+        if (c == '\n' || c == '\r' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::vector<SearchRecord> search_records(const model::Site& site, const Facets& facets) {
+    std::vector<SearchRecord> out;
+    out.reserve(site.projects.size() + site.notices.size() + site.replies.size());
+    for (size_t i = 0; i < site.projects.size(); ++i) {
+        const model::Project& p = site.projects[i];
+        SearchRecord r;
+        r.part = "p" + std::to_string(p.year);
+        const int city = site.city_of_project[i];
+        const model::City* c = city >= 0 ? &site.cities[city] : nullptr;
+        r.order = (c ? c->code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' + p.id.value;
+        r.url = model::project_url(p.id.value);
+        r.title = p.name;
+        r.names.push_back(p.name);
+        for (const auto& a : p.aliases) r.names.push_back(a.value);
+        r.place = {c ? c->name : p.city.value, p.county.value, p.town, p.community, p.address};
+        r.kind = 0;
+        r.city = c ? index_of(facets.cities, c->name) : -1;
+        r.years |= year_bit(facets, p.year);
+        for (int k : site.ratings_of_project[i]) {
+            const model::Rating& rating = site.ratings[k];
+            if (rating.tier >= 0 && rating.tier < 32) r.tiers |= 1u << rating.tier;
+            r.years |= year_bit(facets, rating.year);
+        }
+        out.push_back(std::move(r));
+    }
+    auto add_document = [&](const model::Document& d, const std::vector<int>* ratings) {
+        SearchRecord r;
+        r.part = "d" + std::to_string(d.year);
+        r.order = d.id.value;
+        r.url = model::document_url(d);
+        r.title = d.title;
+        r.names.push_back(d.title);
+        r.number = d.doc_number;
+        r.body = d.issuer;
+        for (const std::string& part : {d.summary, plain_text(d.body_markdown)})
+            if (!part.empty()) r.body += (r.body.empty() ? "" : " ") + part;
+        const bool reply = d.type == model::Document::Type::reply;
+        r.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
+        if (reply && d.city) {
+            const auto it = site.city_index.find(d.city->value);
+            if (it != site.city_index.end()) r.city = index_of(facets.cities, site.cities[it->second].name);
+        }
+        if (ratings)
+            for (int k : *ratings) {
+                const model::Rating& rating = site.ratings[k];
+                if (rating.tier >= 0 && rating.tier < 32) r.tiers |= 1u << rating.tier;
+                r.years |= year_bit(facets, rating.year);
+            }
+        out.push_back(std::move(r));
+    };
+    for (size_t i = 0; i < site.notices.size(); ++i) add_document(site.notices[i], &site.ratings_of_notice[i]);
+    for (const auto& d : site.replies) add_document(d, nullptr);
+    std::sort(out.begin(), out.end(), [](const SearchRecord& a, const SearchRecord& b) {
+        return a.part != b.part ? a.part < b.part : a.order < b.order;
+    });
+    return out;
+}
+
+}  // namespace gongshi::search

@@ -1,0 +1,153 @@
+// The search index (issue 20): tokens, shard files, determinism, and a rebuild after one notice that writes only
+// the index files whose bytes change and ends byte-identical to a full build of the same content.
+#include <catch2/catch.hpp>
+
+#include "search/index_files.h"
+#include "search/normalize.h"
+#include "search/records.h"
+#include "test_support.h"
+
+using namespace gongshi::testing;
+namespace search = gongshi::search;
+
+namespace {
+
+std::vector<std::string> T(std::vector<std::string> v) { return v; }
+
+std::map<std::string, std::string> index_files(const fs::path& site) {
+    std::map<std::string, std::string> out;
+    for (auto& [path, bytes] : read_tree(site))
+        if (path.starts_with("search-index/")) out.emplace(path, std::move(bytes));
+    return out;
+}
+
+// The tokens of one posting file, in order.
+std::vector<std::string> posting_tokens(const std::string& bytes) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    auto varint = [&] {
+        std::uint64_t v = 0;
+        for (int shift = 0;; shift += 7) {
+            const auto b = static_cast<unsigned char>(bytes.at(i++));
+            v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+    };
+    while (i < bytes.size()) {
+        const auto len = varint();
+        out.push_back(bytes.substr(i, len));
+        i += len;
+        const auto n = varint();
+        for (std::uint64_t k = 0; k < n; ++k) varint(), ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("folding keeps only CJK characters, small letters and digits", "[search]") {
+    CHECK(search::normalize("晋民函〔2023〕169号") == "晋民函2023169号");
+    CHECK(search::normalize("晋民函2023 169") == "晋民函2023169");
+    CHECK(search::normalize("ＡＢｃ　１２３・龙城") == "abc123龙城");
+    CHECK(search::normalize("  ") == "");
+}
+
+TEST_CASE("tokens are overlapping CJK bigrams across punctuation, ASCII words and digit runs", "[search]") {
+    CHECK(search::tokens("龙城新苑") == T({"龙城", "城新", "新苑"}));
+    CHECK(search::tokens("龙城 新苑") == T({"龙城", "城新", "新苑"}));
+    CHECK(search::tokens("晋民函〔2023〕169号") == T({"晋民", "民函", "2023", "169"}));
+    CHECK(search::tokens("晋民函2023 169") == T({"晋民", "民函", "2023", "169"}));
+    CHECK(search::tokens("169号") == T({"169"}));
+    CHECK(search::tokens("代县") == T({"代县"}));
+    CHECK(search::tokens("ＧＢ/T 2260") == T({"gb", "t", "2260"}));
+    CHECK(search::tokens("县").empty());
+}
+
+TEST_CASE("markdown becomes plain text for searching: marks and link targets dropped", "[search]") {
+    CHECK(search::plain_text("## 一、结果\n\n共**152个**，见[附件](https://x.example/a.pdf)。\n| 1 | 太原市 |") ==
+          "一、结果 共 152个 ，见附件。  1   太原市");
+}
+
+TEST_CASE("a token goes to the shard its hash names, or to a file of its own when it is common", "[search]") {
+    std::vector<search::SearchRecord> records(1100);
+    for (size_t i = 0; i < records.size(); ++i) {
+        records[i].part = "p2023";
+        records[i].url = "/projects/p" + std::to_string(i) + "/";
+        records[i].title = records[i].url;
+        records[i].names = {"太原市代县养老幸福工程" + std::to_string(i)};
+        records[i].place = {"太原市", i % 2 ? "代县" : "沁县"};
+    }
+    std::vector<const search::SearchRecord*> part;
+    for (const auto& r : records) part.push_back(&r);
+    search::PartitionShape shape;
+    const auto files = search::partition_files("p2023", part, shape);
+    CHECK(shape.records == 1100);
+    CHECK(shape.block == 32);
+    // "太原" is in every record: common; "代县" in 550, below the limit: in its shard.
+    CHECK(std::find(shape.common.begin(), shape.common.end(), "太原") != shape.common.end());
+    CHECK(std::find(shape.common.begin(), shape.common.end(), "代县") == shape.common.end());
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", search::token_hash("太原"));
+    CHECK(posting_tokens(files.at("search-index/p2023/c/" + std::string(hex) + ".bin")) == T({"太原"}));
+    const std::string shard = "search-index/p2023/t/" + std::to_string(search::token_hash("代县") & (shape.shards - 1)) + ".bin";
+    const auto in_shard = posting_tokens(files.at(shard));
+    CHECK(std::find(in_shard.begin(), in_shard.end(), "代县") != in_shard.end());
+    CHECK(std::is_sorted(in_shard.begin(), in_shard.end()));
+    // Every path partition_paths names is written, and nothing else (filters are separate files).
+    std::vector<std::string> written;
+    for (const auto& [path, bytes] : files) written.push_back(path);
+    auto named = search::partition_paths("p2023", shape);
+    std::sort(named.begin(), named.end());
+    CHECK(written == named);
+    // The shape read back is the shape written.
+    search::PartitionShape back;
+    REQUIRE(search::parse_part_json(files.at("search-index/p2023/shape.txt"), back));
+    CHECK(back.records == shape.records);
+    CHECK(back.shards == shape.shards);
+    CHECK(back.common == shape.common);
+    CHECK_FALSE(search::parse_part_json("records 3\nshards x\nblock 4\n", back));
+}
+
+TEST_CASE("the FNV-1a token hash is the one search.js computes", "[search]") {
+    CHECK(search::token_hash("") == 2166136261u);
+    CHECK(search::token_hash("a") == 0xe40c292cu);
+    CHECK(search::token_hash("代县") == 0x3e5f5e5du);  // pinned; tests/browser/search.test.mjs checks the client
+}
+
+TEST_CASE("two builds of the same content make byte-identical indexes", "[search]") {
+    InputCopy in;
+    std::string output;
+    REQUIRE(run_gongshi(build_command(in.content, in.dir.path() / "a"), output) == 0);
+    REQUIRE(run_gongshi(build_command(in.content, in.dir.path() / "b"), output) == 0);
+    const auto a = index_files(in.dir.path() / "a");
+    REQUIRE(a.size() > 5);
+    CHECK(a.count("search-index/index.json") == 1);
+    CHECK(a == index_files(in.dir.path() / "b"));
+}
+
+TEST_CASE("after one new notice the index equals a full build's, and only changed index files are written", "[search]") {
+    InputCopy in;
+    std::string output;
+    const fs::path site = in.dir.path() / "site";
+    REQUIRE(run_gongshi(build_command(in.content, site), output) == 0);
+    const auto before = index_files(site);
+    // A new notice: its year's partition of documents changes; no project's text changes.
+    write_text(in.content / "notices" / "search-test-2023.md",
+               "---\ndoc_number: 晋民函〔2023〕777号\ntitle: 关于示例事项的通知（示例）\nissuer: 山西省民政厅\nkind: 通知\n"
+               "date: 2023-12-05\nyear: 2023\ndisclosure: 主动公开\nsource_file: test.txt\n---\n示例正文：回访龙城新苑。\n");
+    REQUIRE(run_gongshi(build_command(in.content, site), output) == 0);
+    INFO(output);
+    CHECK_THAT(output, Catch::Matchers::Contains("parts made"));
+    const auto after = index_files(site);
+    REQUIRE(run_gongshi(build_command(in.content, in.dir.path() / "full"), output) == 0);
+    CHECK(after == index_files(in.dir.path() / "full"));
+    std::set<std::string> changed;
+    for (const auto& [path, bytes] : after) {
+        auto it = before.find(path);
+        if (it == before.end() || it->second != bytes) changed.insert(path);
+    }
+    // The manifest and the new partition; every project partition is as it was.
+    CHECK(changed.count("search-index/index.json") == 1);
+    for (const auto& path : changed)
+        CHECK((path == "search-index/index.json" || path.starts_with("search-index/d2023/")));
+}
