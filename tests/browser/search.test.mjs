@@ -1,6 +1,6 @@
-// /search/ (issue 5): Chinese full-text search over the Pagefind index the build writes into /pagefind/.
-// Expected pages come from the built site itself (its open data and its HTML), not from constants here; the
-// site under test must have been built with search (the CTest fixture builds it with the default options).
+// /search/ (issues 5 and 20): Chinese search over gongshi's own index in /search-index/. Expected pages come from the
+// built site itself (its open data and its HTML), not from constants here; the site under test must have been built
+// with search (the CTest fixture builds it with the default options).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,8 +16,8 @@ let page;
 let projects;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(siteDir(), 'pagefind', 'pagefind.js')),
-    'the site under test has no pagefind/ index: was it built with search (is Pagefind installed — scripts/setup)?');
+  assert.ok(fs.existsSync(path.join(siteDir(), 'search-index', 'index.json')),
+    'the site under test has no search-index/: was it built with search (not --no-search)?');
   projects = readProjects();
   server = await serveSite();
   browser = await launchBrowser();
@@ -32,11 +32,16 @@ after(async () => {
 // Loads /search/ with the given query string and waits until the status reports a finished search.
 async function openSearch(query) {
   await page.goto(`${server.url}/search/${query}`);
-  await page.waitForFunction(() => /找到|没有找到|请输入/.test(document.getElementById('search-status').textContent));
+  await page.waitForFunction(() => /找到|没有找到|请输入|请至少/.test(document.getElementById('search-status').textContent));
 }
 
 async function resultUrls() {
   return page.$$eval('#search-results > li h2 a', (links) => links.map((a) => new URL(a.href).pathname));
+}
+
+// The 1-based rank of a URL in the results shown (0: not shown).
+async function rankOf(url) {
+  return (await resultUrls()).indexOf(url) + 1;
 }
 
 // Types the query and presses Enter, as a keyboard user would.
@@ -55,7 +60,7 @@ async function typeAndSearch(q) {
 // The pages (URL paths) whose <main> text contains the term, excluding the search page itself.
 function pagesContaining(term) {
   const root = siteDir();
-  return walk(root).filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind/') && f !== 'search/index.html')
+  return walk(root).filter((f) => f.endsWith('index.html') && !f.startsWith('search-index/') && f !== 'search/index.html')
     .filter((f) => {
       const html = fs.readFileSync(path.join(root, f), 'utf8');
       const main = html.match(/<main[^>]*>([\s\S]*)<\/main>/);
@@ -63,6 +68,67 @@ function pagesContaining(term) {
     })
     .map((f) => '/' + f.replace(/index\.html$/, ''));
 }
+
+// The notice whose number is 晋民函〔2023〕169号, from its page.
+function noticeNumbered(number) {
+  const root = siteDir();
+  const f = walk(root).find((f) => f.startsWith('notices/') && f.endsWith('index.html') &&
+    fs.readFileSync(path.join(root, f), 'utf8').includes(number));
+  return f && '/' + f.replace(/index\.html$/, '');
+}
+
+test('a project\'s full name brings its own page first', async () => {
+  const project = projects.find((p) => p.name === '太原市迎泽区郝庄镇龙城新苑社区养老幸福工程');
+  assert.ok(project, 'the content has the project of issue 20');
+  await openSearch('?q=' + encodeURIComponent(project.name));
+  assert.equal(await rankOf(`/projects/${project.id}/`), 1, `results: ${(await resultUrls()).slice(0, TOP).join(' ')}`);
+  // A second full name, drawn from the data rather than written here.
+  const other = projects.find((p) => p.id !== project.id && p.name.length >= 10);
+  await openSearch('?q=' + encodeURIComponent(other.name));
+  assert.equal(await rankOf(`/projects/${other.id}/`), 1, `${other.name}: ${(await resultUrls()).slice(0, TOP).join(' ')}`);
+});
+
+test('a community name ranks the projects bearing it above the documents that list them (龙城新苑)', async () => {
+  const bearing = projects.filter((p) => p.community.includes('龙城新苑') || p.name.includes('龙城新苑'))
+    .map((p) => `/projects/${p.id}/`);
+  assert.ok(bearing.length > 0, 'the content has a 龙城新苑 project');
+  await openSearch('?q=' + encodeURIComponent('龙城新苑'));
+  const urls = await resultUrls();
+  assert.deepEqual(urls.slice(0, bearing.length).sort(), [...bearing].sort(), `results: ${urls.join(' ')}`);
+  assert.ok(urls.length > bearing.length, 'documents that mention it follow');
+});
+
+test('a two-character county name finds that county\'s projects first (代县, 沁县)', async () => {
+  for (const county of ['代县', '沁县']) {
+    const inCounty = projects.filter((p) => p.county === county).map((p) => `/projects/${p.id}/`);
+    assert.ok(inCounty.length > 0, `the content has a project in ${county}`);
+    await openSearch('?q=' + encodeURIComponent(county));
+    const urls = await resultUrls();
+    assert.deepEqual(urls.slice(0, inCounty.length).sort(), [...inCounty].sort(), `${county}: ${urls.join(' ')}`);
+  }
+});
+
+test('a document number typed as people type it finds the document first', async () => {
+  const notice = noticeNumbered('晋民函〔2023〕169号');
+  assert.ok(notice, 'the content has the notice 晋民函〔2023〕169号');
+  for (const q of ['169号', '晋民函〔2023〕169号', '晋民函2023 169', '晋民函[2023]169号']) {
+    await openSearch('?q=' + encodeURIComponent(q));
+    assert.equal(await rankOf(notice), 1, `${q}: ${(await resultUrls()).slice(0, TOP).join(' ')}`);
+  }
+});
+
+test('a query reads a few index files, not the whole index', async () => {
+  const all = walk(siteDir()).filter((f) => f.startsWith('search-index/')).length;
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(`${server.url}/search/?q=${encodeURIComponent('龙城新苑')}`);
+    await fresh.waitForFunction(() => /找到/.test(document.getElementById('search-status').textContent));
+    const stats = await fresh.evaluate(() => window.__gongshiSearch);
+    assert.ok(stats.requests > 1 && stats.requests < all / 2, `${stats.requests} of ${all} index files read`);
+  } finally {
+    await fresh.close();
+  }
+});
 
 test('a community name finds its project among the first results (龙城新苑)', async () => {
   const project = projects.find((p) => p.community.includes('龙城新苑') || p.name.includes('龙城新苑'));
@@ -112,6 +178,8 @@ test('the tier filter keeps only pages of that tier, in the URL, and the back bu
   assert.ok(tiers.length > 0 && tiers.length < unfiltered, `${tiers.length} results of ${unfiltered}: the filter narrows`);
   for (const t of tiers) assert.ok(t.includes('优秀'), `a result without 优秀: ${t}`);
   assert.equal(countIn(await page.textContent('#search-status')), tiers.length, 'the count in the status is the number of results listed');
+  assert.equal(await page.$eval('#search-filter-tier option[value="优秀"]', (o) => o.textContent), `优秀（${tiers.length}）`,
+    'the option shows how many results carry it');
 
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('tier') &&
@@ -128,26 +196,28 @@ test('result titles and excerpts are inserted as text, never as markup', async (
   assert.deepEqual(markup, []);
 });
 
-// Hostile index data (issue 7, item 3): the index holds field text as written, so a title, excerpt or filter value
-// may hold markup. A stand-in for /pagefind/pagefind.js returns such results; the page must show them as text, run
-// nothing (no dialog, no handler fired) and create no element from them. If search.js ever inserted them as HTML,
-// the <img onerror> would fire.
-test('hostile titles, excerpts and filter values from the index are shown as text and run nothing', async () => {
+// Hostile index data (issue 7, item 3): the index holds field text as written, so a title, a field or a filter value
+// may hold markup. The record blocks and the manifest's filter values are replaced on the way to the page; it must
+// show them as text, run nothing (no dialog, no handler fired) and create no element from them. If search.js ever
+// inserted them as HTML, the <img onerror> would fire.
+test('hostile titles, fields and filter values from the index are shown as text and run nothing', async () => {
+  const title = '<img src=x onerror="window.__pwned=1;alert(1)">养老标题';
   const hostile = {
-    url: '/projects/x/',
-    meta: { title: '<img src=x onerror="window.__pwned=1;alert(1)">标题' },
-    excerpt: '前<mark>养老</mark>&lt;script&gt;window.__pwned=2&lt;/script&gt;<img src=x onerror="window.__pwned=3">后',
-    filters: { tier: ['<script>window.__pwned=4</script>'], city: ['"><svg onload="window.__pwned=5">'] },
+    u: '/projects/x/', t: title, n: [title, '别名<script>window.__pwned=2</script>'],
+    p: ['"><svg onload="window.__pwned=5">', '养老<img src=x onerror="window.__pwned=3">区'],
   };
-  const fake = `export async function init() {}
-export async function options() {}
-export async function filters() { return {}; }
-export async function search() { return { results: [{ id: 'x', data: async () => (${JSON.stringify(hostile)}) }] }; }`;
   const hostilePage = await browser.newPage();
   const dialogs = [];
   hostilePage.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await hostilePage.route('**/pagefind/pagefind.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }));
+  await hostilePage.route('**/search-index/*/r/*.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(Array(64).fill(hostile)) }));
+  await hostilePage.route('**/search-index/index.json', async (route) => {
+    const m = await (await route.fetch()).json();
+    m.tiers = m.tiers.map(() => '<script>window.__pwned=4</script>');
+    m.cities = m.cities.map(() => '"><svg onload="window.__pwned=6">');
+    m.kinds = m.kinds.map(() => '<b onmouseover="window.__pwned=7">类</b>');
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(m) });
+  });
   await hostilePage.goto(`${server.url}/search/?q=${encodeURIComponent('养老')}`);
   await hostilePage.waitForFunction(() => /找到/.test(document.getElementById('search-status').textContent));
   await hostilePage.waitForTimeout(300);  // give an injected handler its chance to fire (not a timing assertion)
@@ -155,7 +225,7 @@ export async function search() { return { results: [{ id: 'x', data: async () =>
     const li = document.querySelector('#search-results > li');
     return {
       pwned: window.__pwned || 0,
-      tags: [...li.querySelectorAll('*')].map((e) => e.tagName),
+      tags: [...document.querySelectorAll('#search-results *')].map((e) => e.tagName),
       title: li.querySelector('h2 a').textContent,
       excerpt: li.querySelector('.search-excerpt').textContent,
       tagText: [...li.querySelectorAll('.search-result-tags li')].map((e) => e.textContent),
@@ -164,15 +234,15 @@ export async function search() { return { results: [{ id: 'x', data: async () =>
   await hostilePage.close();
   assert.deepEqual(dialogs, []);
   assert.equal(seen.pwned, 0);
-  assert.deepEqual(seen.tags.filter((t) => !['H2', 'A', 'P', 'MARK', 'UL', 'LI'].includes(t)), []);
-  assert.equal(seen.title, hostile.meta.title);
-  assert.equal(seen.excerpt, '前养老<script>window.__pwned=2</script><img src=x onerror="window.__pwned=3">后');
-  assert.deepEqual(seen.tagText.sort(), [hostile.filters.city[0], hostile.filters.tier[0]].sort());
+  assert.deepEqual([...new Set(seen.tags)].filter((t) => !['H2', 'A', 'P', 'MARK', 'UL', 'LI'].includes(t)), []);
+  assert.equal(seen.title, title);
+  assert.ok(seen.excerpt.includes('别名<script>window.__pwned=2</script>'), seen.excerpt);
+  assert.ok(seen.tagText.includes('<b onmouseover="window.__pwned=7">类</b>'), seen.tagText.join(' '));
 });
 
 test('without the index, pages still work and /search/ says search is unavailable', async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-nosearch-'));
-  fs.cpSync(siteDir(), copy, { recursive: true, filter: (src) => path.basename(src) !== 'pagefind' });
+  fs.cpSync(siteDir(), copy, { recursive: true, filter: (src) => path.relative(siteDir(), src) !== 'search-index' });
   const bare = await serveSite(copy);
   const errors = [];
   const p = await browser.newPage();

@@ -106,7 +106,7 @@ TEST_CASE("the bad corpus holds at least 40 cases, each with an expected located
 TEST_CASE("every bad input is refused with exit 1 and its located error, leaving the previous site as it was",
           "[trust][load][publish]") {
     // Without the search index: a refused build never reaches it, and indexing each case's good site would
-    // double the test's time for nothing (search failures are tests/publish/search_index_test.cpp's).
+    // double the test's time for nothing (the index is tests/search/search_index_test.cpp's).
     for (const fs::path& dir : case_dirs()) {
         const BadCase c = read_case(dir);
         INFO("case " << c.name << ": " << c.about);

@@ -370,12 +370,12 @@ TEST_CASE("hostile text in every field and hostile Markdown render inert in ever
     }
 
     SECTION("the search index holds field text only as data, read by a script with no HTML sinks") {
-        // Pagefind stores each page's title, excerpt text and filter values as strings in (gzipped) JSON: they
-        // hold the payload as written, which is safe only while the one script that reads them, assets/search.js,
+        // The index (src/search/) stores each record's title, fields and text as JSON strings: they hold the
+        // payload as written (only <, > and & escaped as \u00XX), which is safe only while the one script that reads them, assets/search.js,
         // inserts them as text. tests/browser/search.test.mjs proves that in Chromium with hostile results; here
         // the bytes: the index holds the payload (so the check is not vacuous) and search.js has no HTML sink.
-        REQUIRE(files.count("pagefind/pagefind.js") == 1);
-        CHECK_FALSE(gongshi::trust::files_containing(site.work.path() / "site/pagefind", "onerror=alert(1)").empty());
+        REQUIRE(files.count("search-index/index.json") == 1);
+        CHECK_FALSE(gongshi::trust::files_containing(site.work.path() / "site/search-index", "onerror=alert(1)").empty());
         const std::string script = read_text(source_dir() / "assets/search.js");
         for (const char* sink : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                                  "new Function", "createContextualFragment", "DOMParser", "setAttribute('on",
