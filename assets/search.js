@@ -17,8 +17,9 @@
   var unavailable = document.getElementById('search-unavailable');
   var BASE = '/search-index/';
   var PAGE = 20;
-  var VERIFY_MAX = 600;   // candidates checked against their record text; beyond that the count is approximate
-  var TOKENS_MAX = 4;     // posting lists read for one query (the rarest; the text check does the rest)
+  var VERIFY_MAX = 100;   // candidates checked against their record text; beyond that the count is approximate
+  var TOKENS_MAX = 4;     // posting lists read at a time in a partition
+  var FEW = 16;           // records left in a partition after which no more lists are read
   var FILTER_LABELS = { year: '年度', tier: '等次', city: '城市', kind: '类型' };
   // Posting flags (src/search/index_files.h).
   var IN_NAME = 1, NAME_PREFIX = 2, NAME_EXACT = 4, IN_PLACE = 8, PLACE_EXACT = 16, IN_NUMBER = 32, IN_BODY = 64;
@@ -27,7 +28,7 @@
   var shown = [];      // results of the current search, ranked
   var rendered = 0;
   var files = {};      // url → promise of its bytes or JSON, fetched once
-  var stats = window.__gongshiSearch = { requests: 0, bytes: 0 };
+  var stats = window.__gongshiSearch = { requests: 0, bytes: 0, files: [] };  // what this page fetched (tests, bench)
 
   // ---- Text: the same folding and tokens as src/search/normalize.cpp ----
   function fold(cp) {
@@ -96,6 +97,7 @@
       }).then(function (buf) {
         stats.requests++;
         stats.bytes += buf.byteLength;
+        stats.files.push([url, buf.byteLength]);
         return json ? JSON.parse(decoder.decode(buf)) : new Uint8Array(buf);
       });
       files[url].catch(function () { delete files[url]; });
@@ -203,15 +205,31 @@
     }
     return { ords: ords, flags: flags };
   }
-  // The tokens to read in a partition: its rare ones first (a common token has a long list), at most TOKENS_MAX,
-  // spread over the query.
-  function chooseTokens(part, toks) {
+  // The order in which a partition's posting lists are read: its rare tokens first (a common token has a long
+  // list), spread over the query (first, last, middle, …) so that a few lists already pin a long name down.
+  function tokenOrder(part, toks) {
     var rare = toks.filter(function (t) { return part.common.indexOf(t) < 0; });
-    var pool = rare.length ? rare : toks;
-    if (pool.length <= TOKENS_MAX) return pool;
-    var picked = [];
-    for (var k = 0; k < TOKENS_MAX; k++) picked.push(pool[Math.round(k * (pool.length - 1) / (TOKENS_MAX - 1))]);
-    return picked.filter(function (t, i) { return picked.indexOf(t) === i; });
+    var common = toks.filter(function (t) { return part.common.indexOf(t) >= 0; });
+    var order = [], left = rare.slice();
+    while (left.length) {
+      var k = order.length % 3 === 0 ? 0 : order.length % 3 === 1 ? left.length - 1 : Math.floor(left.length / 2);
+      order.push(left.splice(k, 1)[0]);
+    }
+    return order.concat(common);
+  }
+  // A partition's records holding the query's tokens: lists are read TOKENS_MAX at a time, rarest first, until
+  // few records are left (the record text check does the rest) or every token was read.
+  function partitionMatches(part, toks) {
+    var order = tokenOrder(part, toks), lists = [], found = null;
+    function step() {
+      var batch = order.splice(0, TOKENS_MAX);
+      return Promise.all(batch.map(function (t) { return postings(part, t); })).then(function (more) {
+        lists = lists.concat(more);
+        found = intersect(lists.slice());
+        return order.length && found.ords.length > FEW ? step() : { found: found, complete: !order.length };
+      });
+    }
+    return step();
   }
 
   function matches(facets, filters) {
@@ -226,13 +244,10 @@
     var toks = tokens(state.q).filter(function (t, i, all) { return all.indexOf(t) === i; });
     var exact = terms.length === 1 && toks.length === 1 && toks[0] === whole;
     return Promise.all(manifest.parts.map(function (part, partIndex) {
-      var chosen = chooseTokens(part, toks);
-      var complete = chosen.length === toks.length;
-      return Promise.all(chosen.map(function (t) { return postings(part, t); })).then(function (lists) {
-        var found = intersect(lists);
-        return found.ords.map(function (ord, k) {
-          return { part: part, partIndex: partIndex, ord: ord, flags: found.flags[k], complete: complete,
-                   score: scoreOfFlags(found.flags[k], exact) };
+      return partitionMatches(part, toks).then(function (m) {
+        return m.found.ords.map(function (ord, k) {
+          return { part: part, partIndex: partIndex, ord: ord, flags: m.found.flags[k],
+                   score: scoreOfFlags(m.found.flags[k], exact) };
         });
       });
     })).then(function (perPart) {
@@ -242,7 +257,8 @@
       })).then(function () { return candidates; });
     }).then(function (candidates) {
       candidates.sort(byRank);
-      var checked = exact ? candidates.slice(0, 200) : candidates.slice(0, VERIFY_MAX);
+      // One token that is the whole query: its postings are the answer, and only the shown records are read.
+      var checked = exact ? [] : candidates.slice(0, VERIFY_MAX);
       return Promise.all(checked.map(function (c) {
         return recordOf(c.part, c.ord).then(function (r) {
           c.record = r;
@@ -404,7 +420,9 @@
       showCounts(found.counts);
       // The count is announced once the first results are on the page.
       return renderMore(mine, terms).then(function () {
-        if (mine === generation) status.textContent = describe(state, shown.length, found.approximate);
+        if (mine !== generation) return;
+        status.textContent = describe(state, shown.length, found.approximate);
+        stats.shownAt = performance.now();
       });
     }).catch(function () {
       if (mine === generation) status.textContent = '搜索出错，请稍后重试。';

@@ -15,7 +15,7 @@ namespace {
 // A token found in this many records of a partition or more gets a file of its own.
 constexpr size_t common_records = 1024;
 // Rare postings per shard aimed at (the shard count is the next power of two).
-constexpr size_t postings_per_shard = 1024;
+constexpr size_t postings_per_shard = 512;
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
