@@ -21,6 +21,9 @@ const option = (name, fallback) => {
 const perKind = Number(option('--per-kind', 30));
 const seed = Number(option('--seed', 1));
 const jsonOut = option('--json', '');
+// --pagefind DIR: ask Pagefind instead (DIR holds one Pagefind index per partition, DIR/<part>/, as the issue 20
+// comparison wrote them; they are merged in the browser with mergeIndex). The page's URLs are the same.
+const pagefindDir = option('--pagefind', '');
 const strict = args.includes('--assert');
 const [content, site] = args.filter((a) => a !== '--assert');
 if (!content || !site) {
@@ -68,12 +71,19 @@ for (const n of draw(notices, Math.ceil(perKind / 3))) {
   queries.push({ kind: 'number', q: `${num}号`, expected: sameNumber });
 }
 
-const server = await serveSite(site);
+const server = await serveSite(pagefindDir || site);
+const pagefindParts = pagefindDir ? fs.readdirSync(pagefindDir).sort() : [];
 const browser = await launchBrowser();
 const page = await browser.newPage();
 const rows = [];
+let fetched = 0;  // response bytes the page received (Pagefind's own fetches, wasm included)
+if (pagefindDir) page.on('requestfinished', async (req) => { fetched += (await req.sizes()).responseBodySize; });
 try {
   for (const query of queries) {
+    if (pagefindDir) {
+      rows.push({ ...query, ...(await askPagefind(query)) });
+      continue;
+    }
     const start = Date.now();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query.q)}`);
     await page.waitForFunction(() => /找到|没有找到|出错|请/.test(document.getElementById('search-status').textContent),
@@ -95,6 +105,27 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+// Pagefind 1.6 through its own JS API: a fresh page per query (as a person arriving), the first index loaded and the
+// others merged, then search(q) and the first 20 results' data.
+async function askPagefind(query) {
+  await page.goto(`${server.url}/`);
+  fetched = 0;
+  const seen = await page.evaluate(async ({ parts, q }) => {
+    const t0 = performance.now();
+    const pf = await import(`/${parts[0]}/pagefind.js`);
+    await pf.options({ basePath: `/${parts[0]}/` });
+    for (const p of parts.slice(1)) await pf.mergeIndex(`/${p}/`);
+    const found = await pf.search(q);
+    const data = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    const ms = performance.now() - t0;
+    return { urls: data.map((d) => d.url), ms, count: found.results.length };
+  }, { parts: pagefindParts, q: query.q });
+  await new Promise((resolve) => setTimeout(resolve, 50));  // the last requestfinished events
+  const rank = seen.urls.findIndex((u) => query.expected.includes(u)) + 1;
+  return { expected: query.expected.length, rank, ms: Math.round(seen.ms), bytes: fetched, first: seen.urls[0] || '',
+           status: `${seen.count} results` };
 }
 
 const median = (xs) => {
