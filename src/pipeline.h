@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "io/input_files.h"
 #include "model/change_summary.h"
 #include "search/index_site.h"
 

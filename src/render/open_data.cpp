@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/permalinks.h"
-#include "render/views/frame_view.h"
+#include "model/labels.h"
 #include "text/utf8.h"
 
 namespace gongshi::render {
@@ -69,14 +69,14 @@ void project_rows(const model::Site& s, Row& row, const RowWriter& write) {
             if (!ratings.empty()) ratings += ';';
             ratings += std::to_string(s.ratings[r].year);
             ratings += ':';
-            ratings += tier_id(s, s.ratings[r].tier);
+            ratings += model::tier_id(s, s.ratings[r].tier);
             ratings += ':';
             ratings += s.notices[s.ratings[r].notice].id.value;
         }
         row[0] = p.id.value;
         row[1] = p.name;
         row[2] = std::to_string(p.year);
-        row[3] = program_name(s, p.year);
+        row[3] = model::program_name(s, p.year);
         row[4] = c.id;
         row[5] = c.name;
         row[6] = c.code;
@@ -91,7 +91,7 @@ void project_rows(const model::Site& s, Row& row, const RowWriter& write) {
         row[15] = p.construction;
         row[16] = number_text(p.beds);
         row[17] = p.operator_name;
-        row[19] = absolute_url(s, model::project_url(p.id.value));
+        row[19] = model::absolute_url(s, model::project_url(p.id.value));
         write(row);
     }
 }
@@ -104,15 +104,15 @@ void rating_rows(const model::Site& s, Row& row, const RowWriter& write) {
         row[0] = n.id.value;
         row[1] = n.doc_number;
         row[2] = std::to_string(r.year);
-        row[3] = tier_id(s, r.tier);
-        row[4] = tier_name(s, r.tier);
+        row[3] = model::tier_id(s, r.tier);
+        row[4] = model::tier_name(s, r.tier);
         row[5] = std::to_string(r.rank);
         row[6] = p.id.value;
         row[7] = p.name;
         row[8] = p.city.value;
         row[9] = r.printed;
         row[10] = r.correction;
-        row[11] = absolute_url(s, model::notice_url(n.id.value));
+        row[11] = model::absolute_url(s, model::notice_url(n.id.value));
         write(row);
     }
 }

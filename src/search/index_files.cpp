@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "render/view_hash.h"
+#include "hash/fingerprint.h"
 #include "search/normalize.h"
 
 namespace gongshi::search {
@@ -128,7 +128,7 @@ std::uint32_t token_hash(std::string_view token) {
 }
 
 std::uint64_t partition_key(const std::vector<const SearchRecord*>& records) {
-    render::Fingerprint f;
+    hash::Fingerprint f;
     f.add(static_cast<std::uint64_t>(format_version));
     for (const SearchRecord* r : records) {
         f.add(r->order).add(r->url).add(r->title).add(r->number).add(r->body);

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "render/view_hash.h"
+#include "hash/fingerprint.h"
 #include "search/index_files.h"
 #include "search/records.h"
 
@@ -13,16 +13,16 @@ namespace gongshi::search {
 namespace {
 
 struct Writer {
-    publish::OutputSink& sink;
+    render::OutputSink& sink;
     const render::PreviousOutput& previous;
-    std::map<std::string, render::RenderedFile>& files;
+    render::RenderedFiles& files;
     IndexReport& report;
 
     std::optional<render::RenderedFile> before(const std::string& path) const {
         return previous ? previous(path) : std::nullopt;
     }
     void emit(const std::string& path, const std::string& bytes, std::uint64_t depends) {
-        const std::uint64_t key = render::Fingerprint().add(bytes).value();
+        const std::uint64_t key = hash::Fingerprint().add(bytes).value();
         const auto was = before(path);
         const bool write = !was || was->key != key;
         if (write) {
@@ -67,8 +67,8 @@ bool keep_unchanged(Writer& w, const std::string& part, std::uint64_t depends, c
 
 }  // namespace
 
-IndexReport index_site(const model::Site& site, publish::OutputSink& sink, const render::PreviousOutput& previous,
-                       const std::filesystem::path& live_site, std::map<std::string, render::RenderedFile>& files) {
+IndexReport index_site(const model::Site& site, render::OutputSink& sink, const render::PreviousOutput& previous,
+                       const std::filesystem::path& live_site, render::RenderedFiles& files) {
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
     Writer w{sink, previous, files, report};
@@ -81,7 +81,7 @@ IndexReport index_site(const model::Site& site, publish::OutputSink& sink, const
         std::vector<const SearchRecord*> part;
         const std::string& id = records[i].part;
         for (; i < records.size() && records[i].part == id; ++i) part.push_back(&records[i]);
-        const std::uint64_t depends = render::KeyChain().add(partition_key(part)).value() | 1;  // 0 means "none"
+        const std::uint64_t depends = hash::KeyChain().add(partition_key(part)).value() | 1;  // 0 means "none"
         PartitionShape shape;
         if (!keep_unchanged(w, id, depends, live_site, shape)) {
             ++report.parts_rebuilt;

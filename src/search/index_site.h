@@ -7,7 +7,7 @@
 #include <string>
 
 #include "model/site.h"
-#include "publish/output_sink.h"
+#include "render/output_sink.h"
 #include "render/render.h"
 
 namespace gongshi::search {
@@ -28,7 +28,7 @@ struct IndexReport {
 // (`previous`), and adds every index file to `files` (so the build's cache, its link step and its removal of
 // stale files treat them like pages). A partition whose records did not change is not made again: its file list
 // is read back from its shape.txt in `live_site` (the published site), and its files are kept as they are.
-IndexReport index_site(const model::Site& site, publish::OutputSink& sink, const render::PreviousOutput& previous,
-                       const std::filesystem::path& live_site, std::map<std::string, render::RenderedFile>& files);
+IndexReport index_site(const model::Site& site, render::OutputSink& sink, const render::PreviousOutput& previous,
+                       const std::filesystem::path& live_site, render::RenderedFiles& files);
 
 }  // namespace gongshi::search

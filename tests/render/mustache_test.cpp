@@ -83,7 +83,7 @@ View sample_view() {
     b["flag"] = false;
     b["title"] = "inner title";
     // Rows standing on shared fields (a project's row in every list): one hides a shared field with its own.
-    render::Fingerprint scratch;
+    hash::Fingerprint scratch;
     ViewMap link;  // two layers: the row's shared fields stand on a shared link (ProjectRows)
     link["name"] = "丙 <共享>";
     link["title"] = "hidden by the layer above";
@@ -134,7 +134,7 @@ TEST_CASE("the renderer writes what mstch writes for every Mustache construct ou
 }
 
 TEST_CASE("fields shared by many views count in each view's fingerprint, as their own fields do", "[render]") {
-    render::Fingerprint scratch;
+    hash::Fingerprint scratch;
     const auto shared_of = [&](const std::string& name) {
         ViewMap m;
         m["name"] = name;
@@ -146,7 +146,7 @@ TEST_CASE("fields shared by many views count in each view's fingerprint, as thei
         if (!rank.empty()) r["rank"] = rank;
         return r;
     };
-    const auto fingerprint = [](const View& v) { return render::Fingerprint().add(v).value(); };
+    const auto fingerprint = [](const View& v) { hash::Fingerprint f; return render::add_view(f, v).value(); };
     const auto a = shared_of("甲"), a_again = shared_of("甲"), b = shared_of("乙");
     CHECK(a->fingerprint == a_again->fingerprint);  // made with the same scratch, reset each time
     CHECK(fingerprint(row(a, "1")) == fingerprint(row(a_again, "1")));
@@ -162,10 +162,10 @@ TEST_CASE("fields shared by many views count in each view's fingerprint, as thei
 
 TEST_CASE("every page of the real content renders byte for byte as mstch renders it", "[render]") {
     diag::Diagnostics diags;
-    model::Records records = load::load_content(source_dir() / "content", diags);
+    model::Records records = load::load_content(io::DiskFiles(), source_dir() / "content", diags);
     REQUIRE(!diags.has_errors());
     const model::Site site = model::build_model(std::move(records), false);
-    const auto templates = render::Templates::load(source_dir() / "templates", diags);
+    const auto templates = render::Templates::load(io::DiskFiles(), source_dir() / "templates", diags);
     REQUIRE(!diags.has_errors());
 
     std::map<std::string, std::string> texts, partial_texts;
@@ -219,7 +219,7 @@ TEST_CASE("a partial that includes itself is an error at load, not an endless re
     write_text(dir.path() / "templates/partials/loop_a.mustache", "a {{> loop_b}}");
     write_text(dir.path() / "templates/partials/loop_b.mustache", "b {{#x}}{{> loop_a}}{{/x}}");
     diag::Diagnostics diags;
-    render::Templates::load(dir.path() / "templates", diags);
+    render::Templates::load(io::DiskFiles(), dir.path() / "templates", diags);
     std::vector<std::string> messages;
     for (const auto& d : diags.all()) messages.push_back(diag::format(d));
     const std::string root = (dir.path() / "templates/partials/").generic_string();
