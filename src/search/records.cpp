@@ -97,7 +97,7 @@ std::vector<SearchRecord> search_records(const model::Site& site, const Facets& 
         r.years |= year_bit(facets, p.year);
         for (int k : site.ratings_of_project[i]) {
             const model::Rating& rating = site.ratings[k];
-            if (rating.tier >= 0 && rating.tier < 32) r.tiers |= 1u << rating.tier;
+            if (rating.tier.value() < 32) r.tiers |= 1u << rating.tier.value();
             r.years |= year_bit(facets, rating.year);
         }
         out.push_back(std::move(r));
@@ -122,7 +122,7 @@ std::vector<SearchRecord> search_records(const model::Site& site, const Facets& 
         if (ratings)
             for (int k : *ratings) {
                 const model::Rating& rating = site.ratings[k];
-                if (rating.tier >= 0 && rating.tier < 32) r.tiers |= 1u << rating.tier;
+                if (rating.tier.value() < 32) r.tiers |= 1u << rating.tier.value();
                 r.years |= year_bit(facets, rating.year);
             }
         out.push_back(std::move(r));
