@@ -25,7 +25,9 @@ const model::Site& real_site() {
 }
 
 int count(const model::Site& s, int year, const std::string& tier) {
-    auto it = s.ratings_by_year_tier.find({year, s.tier_index(tier)});
+    const auto index = s.tier_index(tier);
+    if (!index) return 0;
+    auto it = s.ratings_by_year_tier.find({year, *index});
     return it == s.ratings_by_year_tier.end() ? 0 : static_cast<int>(it->second.size());
 }
 
