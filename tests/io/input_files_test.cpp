@@ -31,7 +31,7 @@ TEST_CASE("a tree in memory lists folders and files, sorted, and reads files", "
 TEST_CASE("the disk never reads through a symbolic link and lists one as a link", "[io]") {
     TempDir dir;
     testing::write_text(dir.path() / "real.yaml", "x: 1\n");
-    fs::create_symlink(dir.path() / "real.yaml", dir.path() / "link.yaml");
+    std::filesystem::create_symlink(dir.path() / "real.yaml", dir.path() / "link.yaml");
     const io::DiskFiles disk;
     CHECK(disk.read(dir.path() / "real.yaml", 100).bytes == "x: 1\n");
     CHECK(disk.read(dir.path() / "link.yaml", 100).failure == io::ReadResult::Failure::symlink);

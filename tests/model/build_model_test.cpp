@@ -12,6 +12,7 @@
 
 using namespace gongshi;
 using gongshi::testing::fixture;
+namespace fs = std::filesystem;
 
 namespace {
 

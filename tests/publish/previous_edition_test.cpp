@@ -1,6 +1,7 @@
 // Incremental builds start from the edition the last build replaced (site.previous/) and publish exactly what a
 // clean build publishes, whatever was done to that folder.
 #include <catch2/catch.hpp>
+#include <optional>
 
 #include "publish/incremental_support.h"
 
