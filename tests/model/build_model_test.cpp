@@ -51,8 +51,8 @@ TEST_CASE("the model holds every published record, projects by id and documents 
     CHECK(s.projects[1].id.value == "taiyuan-qingxu-jinshatan-2023");
     CHECK(s.projects[2].id.value == "taiyuan-yingze-longchengxinyuan-2022");
     REQUIRE(s.notices.size() == 2);
-    CHECK(s.notices[0].id.value == "jinminhan-2023-169");  // printed with a year alone: the end of 2023
-    CHECK(s.notices[1].id.value == "jinminfa-2023-7");
+    CHECK(s.notices[0].id.value == "jinminfa-2023-7");  // dated before undated: a year alone sorts as "2023-00-00"
+    CHECK(s.notices[1].id.value == "jinminhan-2023-169");
     CHECK(s.replies.size() == 1);
     CHECK(s.project_index.at("taiyuan-qingxu-jinshatan-2023") == 1);
     CHECK(s.cities[static_cast<size_t>(s.city_of_project[0])].id == "datong");
@@ -72,7 +72,8 @@ TEST_CASE("ratings are indexed by project, notice and (year, tier), in printed o
     CHECK(s.ratings[static_cast<size_t>(listed[0])].rank == 1);
     CHECK(s.projects[static_cast<size_t>(s.ratings[static_cast<size_t>(listed[1])].project)].id.value ==
           "datong-pingcheng-boxue-2023");
-    CHECK(s.ratings_of_notice[0].size() == 3);
+    CHECK(s.ratings_of_notice[1].size() == 3);
+    CHECK(s.ratings_of_notice[0].empty());
     CHECK(s.tier_order().size() == 3);
 }
 
@@ -87,7 +88,7 @@ TEST_CASE("a draft is in the model only when drafts are asked for", "[model]") {
 
 TEST_CASE("a page's data is as of the newest document it draws on; a year alone reads as that year", "[model]") {
     const model::Site s = site_of(fixture_in_memory());
-    CHECK(model::AsOf().add(s.notices[1]).text() == "2023-01-16");
+    CHECK(model::AsOf().add(s.notices[0]).text() == "2023-01-16");
     CHECK(model::AsOf().add_all(s.notices).text() == "2023年");
     CHECK(model::AsOf().add_all(s.replies).text() == "2023-12-27");
     CHECK(model::AsOf().text().empty());
