@@ -1,4 +1,5 @@
 #include "render/views/list_views.h"
+#include "render/views/progress_views.h"
 
 #include <algorithm>
 
@@ -166,6 +167,7 @@ View home_view(const model::Site& site, const Assets& assets) {
     }
     v["cities"] = std::move(cities);
     v["tasks"] = task_links(site);
+    v["progress_links"] = progress_links(site);
     View charts = tier_charts_view(site);
     v["charts"] = std::move(charts["charts"]);
     v["legend"] = std::move(charts["legend"]);
