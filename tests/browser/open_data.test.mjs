@@ -9,7 +9,7 @@ import path from 'node:path';
 import { siteDir, serveSite, launchBrowser } from './support.mjs';
 
 const root = siteDir();
-const datasets = ['projects', 'ratings', 'tasks'];
+const datasets = ['projects', 'ratings', 'tasks', 'progress', 'scores'];
 
 // An RFC 4180 parser: returns rows of cells; throws on a malformed quote.
 function parseCsv(text) {
