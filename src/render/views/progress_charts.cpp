@@ -146,7 +146,7 @@ View score_curve(const std::string& title, const std::vector<ScoreSeries>& serie
         const char* colour = series_colours[i % std::size(series_colours)];
         std::string points_attr;
         ViewList dots;
-        alt += s.name + "：";
+        std::string said;
         for (const auto& [month, total] : s.points) {
             const int x = x_of(month), y = y_of(total);
             points_attr += (points_attr.empty() ? "" : " ") + std::to_string(x) + "," + std::to_string(y);
@@ -155,9 +155,9 @@ View score_curve(const std::string& title, const std::vector<ScoreSeries>& serie
             d["y"] = y;
             d["title"] = s.name + " " + month_label(month) + " " + total + "分";
             dots.push_back(std::move(d));
-            alt += month_label(month) + total + "分，";
+            said += (said.empty() ? "" : "，") + month_label(month) + total + "分";
         }
-        alt += "。";
+        alt += s.name + "：" + said + "。";
         View line;
         line["points"] = points_attr;
         line["colour"] = colour;
