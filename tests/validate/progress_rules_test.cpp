@@ -41,7 +41,7 @@ TEST_CASE("a progress notice declaring 3 projects but listing 2 is an error at t
 
 TEST_CASE("a city's declared total that its stages do not add up to is an error at the total", "[validate]") {
     CHECK(errors_after_edit(june, "declared: 3", "declared: 4") ==
-          std::vector<std::string>{"content/progress/shili-jindu-2023-06.yaml:21:15: error: declared 4 projects for "
+          std::vector<std::string>{"content/progress/shili-jindu-2023-06.yaml:19:15: error: declared 4 projects for "
                                    "taiyuan, stages add up to 3 — the city's total and its counts per stage must agree: "
                                    "check them against the document"});
 }
@@ -53,7 +53,7 @@ TEST_CASE("a stage going backwards without a note is an error at the later stage
     const fs::path content = copy_fixture("progress", dir.path());
     edit(content / april, "    stage: 选址确定\n    date: 2023-02-10", "    stage: 主体完工\n    date: 2023-02-10");
     CHECK(check_errors(content) ==
-          std::vector<std::string>{"content/progress/shili-jindu-2023-06.yaml:10:12: error: project "
+          std::vector<std::string>{"content/progress/shili-jindu-2023-06.yaml:9:12: error: project "
                                    "'taiyuan-qingxu-jinshatan-2023' goes back from 主体完工 (shili-jindu-2023-04, "
                                    "2023-04) to 开工 — if the notice prints it so, add 'note:' saying why; otherwise "
                                    "correct the stage"});
