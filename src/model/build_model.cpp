@@ -29,10 +29,21 @@ const Program* Site::program(int year) const {
     return nullptr;
 }
 
-int Site::tier_index(const std::string& id) const {
+std::optional<TierIndex> Site::tier_index(const std::string& id) const {
     for (size_t i = 0; i < config.tiers.size(); ++i)
-        if (config.tiers[i].id == id) return static_cast<int>(i);
-    return -1;
+        if (config.tiers[i].id == id) return TierIndex(i);
+    return std::nullopt;
+}
+
+int Site::rating_count(int year, TierIndex tier) const {
+    auto it = ratings_by_year_tier.find({year, tier});
+    return it == ratings_by_year_tier.end() ? 0 : static_cast<int>(it->second.size());
+}
+
+std::vector<TierIndex> Site::tier_order() const {
+    std::vector<TierIndex> out;
+    for (size_t i = 0; i < config.tiers.size(); ++i) out.emplace_back(i);
+    return out;
 }
 
 namespace {
@@ -115,10 +126,12 @@ Site build_model(Records records, bool include_drafts) {
         auto n = s.notice_index.find(list.notice.value);
         if (n == s.notice_index.end()) continue;
         for (const RatingGroup& g : list.groups) {
+            const std::optional<TierIndex> tier = s.tier_index(g.tier.value);
+            if (!tier) continue;  // validation reports an unknown tier; the model holds only the site's tiers
             for (const RatingEntry& e : g.entries) {
                 auto p = s.project_index.find(e.project.value);
                 if (p == s.project_index.end()) continue;  // a draft project, only in a --drafts build
-                Rating r{p->second, n->second, g.year, s.tier_index(g.tier.value), e.rank, g.heading, e.printed, e.correction,
+                Rating r{p->second, n->second, g.year, *tier, e.rank, g.heading, e.printed, e.correction,
                          list.source_hash};
                 const int idx = static_cast<int>(s.ratings.size());
                 s.ratings.push_back(std::move(r));

@@ -1,5 +1,6 @@
 #include "model/change_summary.h"
 
+#include "model/labels.h"
 #include "model/permalinks.h"
 
 namespace gongshi::model {
@@ -11,8 +12,8 @@ std::string rating_key(const Site& s, const Rating& r) {
 }
 
 std::string tier_name_of(const Site& s, const std::string& id) {
-    const int t = s.tier_index(id);
-    return t < 0 ? id : s.config.tiers[t].name;
+    const std::optional<TierIndex> t = s.tier_index(id);  // a tier the last build had may be gone
+    return t ? tier_name(s, *t) : id;
 }
 
 }  // namespace
@@ -28,7 +29,7 @@ ModelSummary summarize(const Site& s) {
     for (const auto& d : s.notices) m.documents[notice_url(d.id.value)] = d.title;
     for (const auto& d : s.replies) m.documents[reply_url(d.id.value)] = d.title;
     for (const auto& r : s.ratings)
-        if (r.tier >= 0) m.ratings[rating_key(s, r)] = s.config.tiers[r.tier].id;
+        m.ratings[rating_key(s, r)] = tier_id(s, r.tier);
     return m;
 }
 

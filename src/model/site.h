@@ -2,12 +2,14 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "model/progress_index.h"
 #include "model/records.h"
+#include "model/tier_index.h"
 
 namespace gongshi::model {
 
@@ -16,7 +18,7 @@ struct Rating {
     int project = -1;  // index into Site::projects
     int notice = -1;   // index into Site::notices
     int year = 0;
-    int tier = -1;     // index into config.tiers
+    TierIndex tier;
     int rank = 0;
     std::string heading;
     std::string printed;
@@ -45,7 +47,8 @@ struct Site {
     std::vector<int> county_group_of_project;
     std::vector<std::vector<int>> projects_of_county_group;
     std::vector<std::vector<int>> replies_of_city;
-    std::map<std::pair<int, int>, std::vector<int>> ratings_by_year_tier;  // (year, tier index)
+    std::map<std::pair<int, TierIndex>, std::vector<int>> ratings_by_year_tier;  // (year, tier)
+    std::vector<TierIndex> tier_order() const;  // the site's tiers, best first
 
     std::map<std::string, int> city_index;
     std::map<std::string, int> project_index;
@@ -59,7 +62,8 @@ struct Site {
     const Program* program(int year) const;
     const Document* notice(const std::string& id) const;  // nullptr if no published notice has that id
     const Document* document(const std::string& id) const;  // a published notice or reply, nullptr if neither
-    int tier_index(const std::string& id) const;
+    std::optional<TierIndex> tier_index(const std::string& id) const;
+    int rating_count(int year, TierIndex tier) const;  // ratings of that program year and tier  // nothing for an id that is not a tier
 };
 
 // Stage 3: keep what will be published (drafts only if asked), sort, and build every index.

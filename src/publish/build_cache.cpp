@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "publish/file_tree.h"
-#include "render/view_hash.h"
+#include "hash/fingerprint.h"
 
 namespace gongshi::publish {
 
@@ -32,7 +32,7 @@ constexpr std::string_view magic = "gongshi-cache 8 ";
 
 fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
 
-std::uint64_t checksum(std::string_view bytes) { return render::Fingerprint().add(bytes).value(); }
+std::uint64_t checksum(std::string_view bytes) { return hash::Fingerprint().add(bytes).value(); }
 
 Json site_document(const BuildCache& c) {
     Json outputs = Json::object();
@@ -215,7 +215,7 @@ std::string generator_identity() {
 }
 
 std::uint64_t inputs_digest(const std::vector<InputStamp>& inputs) {
-    render::Fingerprint f;
+    hash::Fingerprint f;
     for (const auto& i : inputs) f.add(i.path).add(i.size).add(static_cast<std::uint64_t>(i.mtime_ns));
     return f.value();
 }

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "publish/file_tree.h"
-#include "publish/output_sink.h"
+#include "render/output_sink.h"
 
 namespace gongshi::publish {
 
@@ -26,7 +26,7 @@ private:
 };
 
 // A fresh folder "<out>.staging-<pid>" that files are written into; removed unless committed.
-class Staging : public OutputSink {
+class Staging : public render::OutputSink {
 public:
     explicit Staging(const std::filesystem::path& out_dir);
     ~Staging() override;
@@ -70,6 +70,9 @@ private:
     std::atomic<long long> files_{0};
     std::atomic<long long> bytes_{0};
 };
+
+// Rejects a relative output path that could leave the site folder (absolute, "..", empty parts).
+bool is_safe_output_path(std::string_view path);
 
 // Removes staging folders that crashed or killed builds left behind (their process is gone).
 void remove_stale_staging(const std::filesystem::path& out_dir);

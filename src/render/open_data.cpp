@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/permalinks.h"
-#include "render/views/frame_view.h"
+#include "model/labels.h"
 #include "text/utf8.h"
 
 namespace gongshi::render {
@@ -69,14 +69,14 @@ void project_rows(const model::Site& s, Row& row, const RowWriter& write) {
             if (!ratings.empty()) ratings += ';';
             ratings += std::to_string(s.ratings[r].year);
             ratings += ':';
-            ratings += tier_id(s, s.ratings[r].tier);
+            ratings += model::tier_id(s, s.ratings[r].tier);
             ratings += ':';
             ratings += s.notices[s.ratings[r].notice].id.value;
         }
         row[0] = p.id.value;
         row[1] = p.name;
         row[2] = std::to_string(p.year);
-        row[3] = program_name(s, p.year);
+        row[3] = model::program_name(s, p.year);
         row[4] = c.id;
         row[5] = c.name;
         row[6] = c.code;
@@ -91,7 +91,7 @@ void project_rows(const model::Site& s, Row& row, const RowWriter& write) {
         row[15] = p.construction;
         row[16] = number_text(p.beds);
         row[17] = p.operator_name;
-        row[19] = absolute_url(s, model::project_url(p.id.value));
+        row[19] = model::absolute_url(s, model::project_url(p.id.value));
         write(row);
     }
 }
@@ -104,15 +104,15 @@ void rating_rows(const model::Site& s, Row& row, const RowWriter& write) {
         row[0] = n.id.value;
         row[1] = n.doc_number;
         row[2] = std::to_string(r.year);
-        row[3] = tier_id(s, r.tier);
-        row[4] = tier_name(s, r.tier);
+        row[3] = model::tier_id(s, r.tier);
+        row[4] = model::tier_name(s, r.tier);
         row[5] = std::to_string(r.rank);
         row[6] = p.id.value;
         row[7] = p.name;
         row[8] = p.city.value;
         row[9] = r.printed;
         row[10] = r.correction;
-        row[11] = absolute_url(s, model::notice_url(n.id.value));
+        row[11] = model::absolute_url(s, model::notice_url(n.id.value));
         write(row);
     }
 }
@@ -157,7 +157,7 @@ std::string doc_number_of(const model::Site& s, const std::string& notice) {
 // A row per project a progress notice lists, then a row per (city, stage) it counts.
 void progress_rows(const model::Site& s, Row& row, const RowWriter& write) {
     for (const auto& r : s.progress) {
-        const std::string doc = doc_number_of(s, r.notice.value), url = absolute_url(s, model::notice_url(r.notice.value));
+        const std::string doc = doc_number_of(s, r.notice.value), url = model::absolute_url(s, model::notice_url(r.notice.value));
         for (const auto& e : r.projects) {
             const auto p = s.project_index.find(e.project.value);
             const std::string name = p == s.project_index.end() ? "" : s.projects[p->second].name;
@@ -178,7 +178,7 @@ void progress_rows(const model::Site& s, Row& row, const RowWriter& write) {
 void score_rows(const model::Site& s, Row& row, const RowWriter& write) {
     for (const auto& sheet : s.scores) {
         const std::string doc = doc_number_of(s, sheet.notice.value);
-        const std::string url = absolute_url(s, model::notice_url(sheet.notice.value));
+        const std::string url = model::absolute_url(s, model::notice_url(sheet.notice.value));
         for (const auto& r : sheet.rows) {
             std::string items;
             for (const auto& i : r.items) items += (items.empty() ? "" : ";") + i.indicator.value + ":" + i.points_text;

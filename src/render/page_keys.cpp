@@ -1,11 +1,11 @@
 #include "render/page_keys.h"
 
-#include "render/view_hash.h"
+#include "hash/fingerprint.h"
 
 namespace gongshi::render {
 
 ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) : site_(site) {
-    shared_ = Fingerprint()
+    shared_ = hash::Fingerprint()
                   .add(site.shared_source_hash)
                   .add(assets.css_url)
                   .add(assets.js_url)
@@ -13,7 +13,7 @@ ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) 
                   .value();
     county_groups_.reserve(site.projects_of_county_group.size());
     for (const auto& group : site.projects_of_county_group) {
-        KeyChain f;
+        hash::KeyChain f;
         for (int p : group) f.add(site.projects[p].source_hash);
         county_groups_.push_back(f.value());
     }
@@ -21,7 +21,7 @@ ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) 
 
 std::uint64_t ProjectPageKeys::operator()(int index) const {
     const model::Project& p = site_.projects[index];
-    KeyChain f;
+    hash::KeyChain f;
     f.add(shared_).add(p.source_hash);
     // Its ratings, in the order shown: each rating's list and the notice that gives it.
     const auto& ratings = site_.ratings_of_project[index];

@@ -6,10 +6,10 @@
 #include "model/permalinks.h"
 #include "render/open_data.h"
 #include "render/page_keys.h"
-#include "render/views/list_views.h"
+#include "render/views/page_views.h"
 #include "render/views/progress_views.h"
+#include "render/views/project_rows.h"
 #include "render/views/record_views.h"
-#include "render/views/site_views.h"
 
 namespace gongshi::render {
 
@@ -34,17 +34,17 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });
     page("/replies/", "reply_list", [s, a] { return reply_list_view(*s, *a); });
     page("/cities/", "city_list", [s, a] { return city_list_view(*s, *a); });
-    page("/ratings/", "rating_list", [s, a, rows] { return rating_list_view(*s, *a, *rows, 0, -1); }, true);
+    page("/ratings/", "rating_list", [s, a, rows] { return rating_list_view(*s, *a, *rows, 0, std::nullopt); }, true);
     page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
     page("/search/", "search", [s, a] { return search_view(*s, *a); });
     jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false, false, {}});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
-        page(model::ratings_url(year), "rating_list", [s, a, rows, year] { return rating_list_view(*s, *a, *rows, year, -1); }, true);
-        for (size_t tier = 0; tier < site.config.tiers.size(); ++tier)
-            page(model::ratings_url(year, site.config.tiers[tier].id), "rating_list",
+        page(model::ratings_url(year), "rating_list", [s, a, rows, year] { return rating_list_view(*s, *a, *rows, year, std::nullopt); }, true);
+        for (const model::TierIndex tier : site.tier_order())
+            page(model::ratings_url(year, model::tier_id(site, tier)), "rating_list",
                  [s, a, rows, year, tier] {
-                     return rating_list_view(*s, *a, *rows, year, static_cast<int>(tier));
+                     return rating_list_view(*s, *a, *rows, year, tier);
                  }, true);
     }
     for (size_t i = 0; i < site.cities.size(); ++i)

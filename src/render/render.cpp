@@ -11,7 +11,7 @@
 #include "model/permalinks.h"
 #include "render/page_list.h"
 #include "render/view_hash.h"
-#include "render/views/site_views.h"
+#include "render/views/page_views.h"
 
 namespace gongshi::render {
 
@@ -48,7 +48,7 @@ std::string hex(std::uint64_t v, int digits) {
 
 struct Renderer {
     const Templates& templates;
-    publish::OutputSink& sink;
+    OutputSink& sink;
     const PreviousOutput& previous;
     RenderResult& result;
     std::atomic<long long> views_built{0};
@@ -70,19 +70,19 @@ struct Renderer {
         const std::optional<RenderedFile> was = before(job.path);
         if (job.kind == PageJob::Kind::raw) {
             std::string bytes = job.bytes();
-            return emit(job.path, was, Fingerprint().add(bytes).value(), 0, [&] { return std::move(bytes); });
+            return emit(job.path, was, hash::Fingerprint().add(bytes).value(), 0, [&] { return std::move(bytes); });
         }
         const bool in_layout = job.kind == PageJob::Kind::page;
         const std::uint64_t template_key = templates.fingerprint(job.template_name, in_layout);
         // Made from the same files with the same template as last time: the page is left alone unbuilt.
         std::uint64_t depends = 0;
         if (job.depends) {
-            depends = KeyChain().add(template_key).add(job.depends()).value() | 1;  // 0 means "none"
+            depends = hash::KeyChain().add(template_key).add(job.depends()).value() | 1;  // 0 means "none"
             if (was && was->depends == depends) return {was->key, was->size, false, depends};
         }
         const View view = job.view();
         ++views_built;
-        const std::uint64_t key = Fingerprint().add(template_key).add(view).value();
+        const std::uint64_t key = add_view(hash::Fingerprint().add(template_key), view).value();
         return emit(job.path, was, key, depends, [&] {
             return in_layout ? templates.render_page(job.template_name, view) : templates.render_bare(job.template_name, view);
         });
@@ -136,9 +136,9 @@ struct Renderer {
         std::sort(found.begin(), found.end());
         for (const auto& f : found) {
             std::string bytes = read_file(f);
-            const std::uint64_t key = Fingerprint().add(bytes).value();
+            const std::uint64_t key = hash::Fingerprint().add(bytes).value();
             const fs::path rel = f.lexically_relative(dir);
-            const std::string name = rel.stem().string() + "." + hex(asset_name_hash(bytes), 10) + rel.extension().string();
+            const std::string name = rel.stem().string() + "." + hex(hash::asset_name_hash(bytes), 10) + rel.extension().string();
             const std::string out = "assets/" + (rel.parent_path() / name).generic_string();
             result.files[out] = emit(out, before(out), key, 0, [&] { return std::move(bytes); });
             if (rel.generic_string() == "style.css") assets.css_url = "/" + out;
@@ -152,7 +152,7 @@ struct Renderer {
 }  // namespace
 
 RenderResult render_site(const model::Site& site, const Templates& templates, const fs::path& assets_dir,
-                         publish::OutputSink& sink, int jobs, const PreviousOutput& previous,
+                         OutputSink& sink, int jobs, const PreviousOutput& previous,
                          model::ChangeSet changes, const Progress& progress) {
     RenderResult result;
     Renderer r{templates, sink, previous, result, {}};

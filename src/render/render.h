@@ -12,7 +12,7 @@
 
 #include "model/change_summary.h"
 #include "model/site.h"
-#include "publish/output_sink.h"
+#include "render/output_sink.h"
 #include "render/templates.h"
 
 namespace gongshi::render {
@@ -43,7 +43,7 @@ using Progress = std::function<void(long long done, long long total)>;
 // to it for the /changes/ page, which is rendered last — or, when nothing changed at all, left as it was, so the
 // page always describes the last build that changed something.
 RenderResult render_site(const model::Site& site, const Templates& templates, const std::filesystem::path& assets_dir,
-                         publish::OutputSink& sink, int jobs, const PreviousOutput& previous,
+                         OutputSink& sink, int jobs, const PreviousOutput& previous,
                          model::ChangeSet changes, const Progress& progress = {});
 
 }  // namespace gongshi::render

@@ -1,7 +1,7 @@
 // Loads and compiles the templates folder once; renders pages with the compiled templates (render/mustache.h).
 #include "render/templates.h"
 
-#include "render/view_hash.h"
+#include "hash/fingerprint.h"
 
 #include <algorithm>
 #include <fstream>
@@ -84,12 +84,12 @@ Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
                         "template is missing", "restore it from the repository");
     if (diags.has_errors()) return t;
 
-    Fingerprint partials;
+    hash::Fingerprint partials;
     for (const auto& [name, text] : partial_texts) partials.add(name).add(text);
     for (const auto& [name, text] : page_texts) {
-        t.fingerprint_bare_[name] = Fingerprint().add(name).add(text).add(partials.value()).value();
+        t.fingerprint_bare_[name] = hash::Fingerprint().add(name).add(text).add(partials.value()).value();
         t.fingerprint_page_[name] =
-            Fingerprint().add(name).add(text).add(page_texts.at("layout")).add(partials.value()).value();
+            hash::Fingerprint().add(name).add(text).add(page_texts.at("layout")).add(partials.value()).value();
     }
     return t;
 }

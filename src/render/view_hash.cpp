@@ -1,107 +1,33 @@
 #include "render/view_hash.h"
 
-#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t by value
-#include <xxhash.h>
-
-#include <cstring>
-
 namespace gongshi::render {
 
-struct Fingerprint::State {
-    XXH3_state_t xxh;
-    bool streaming = false;  // false: everything added is still in buf
-    size_t used = 0;
-    char buf[8192];
-};
-
-// Not make_unique: that would zero the 8 KB buffer of every fingerprint.
-Fingerprint::Fingerprint() : state_(new State) {}
-Fingerprint::~Fingerprint() = default;
-
-void Fingerprint::put(const char* bytes, size_t n) {
-    State& s = *state_;
-    if (s.used + n > sizeof s.buf) {
-        if (!s.streaming) {
-            XXH3_64bits_reset(&s.xxh);
-            s.streaming = true;
-        }
-        XXH3_64bits_update(&s.xxh, s.buf, s.used);
-        s.used = 0;
-        if (n > sizeof s.buf) {
-            XXH3_64bits_update(&s.xxh, bytes, n);
-            return;
-        }
-    }
-    std::memcpy(s.buf + s.used, bytes, n);
-    s.used += n;
-}
-
-Fingerprint& Fingerprint::add(std::string_view bytes) {
-    add(static_cast<std::uint64_t>(bytes.size()));  // length first: "ab"+"c" differs from "a"+"bc"
-    put(bytes.data(), bytes.size());
-    return *this;
-}
-
-Fingerprint& Fingerprint::add(std::uint64_t n) {
-    char le[8];
-    for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
-    put(le, 8);
-    return *this;
-}
-
-Fingerprint& Fingerprint::add(const View& view) {
+hash::Fingerprint& add_view(hash::Fingerprint& fingerprint, const View& view) {
     struct Visitor {
-        Fingerprint& f;
+        hash::Fingerprint& f;
         void operator()(const std::string& s) const { f.add(1).add(s); }
         void operator()(bool b) const { f.add(b ? 2 : 3); }
         void operator()(const ViewList& l) const {
             f.add(4).add(static_cast<std::uint64_t>(l.size()));
-            for (const View& v : l) f.add(v);
+            for (const View& v : l) add_view(f, v);
         }
         void operator()(const ViewMap& m) const {
             f.add(5).add(static_cast<std::uint64_t>(m.size()));
-            for (const auto& [k, v] : m) f.add(k).add(v);
+            for (const auto& [k, v] : m) add_view(f.add(k), v);
             if (m.shared()) f.add(6).add(m.shared()->fingerprint);  // made once, when the fields were shared
         }
     };
-    std::visit(Visitor{*this}, view.value);
-    return *this;
+    std::visit(Visitor{fingerprint}, view.value);
+    return fingerprint;
 }
 
-void Fingerprint::reset() {
-    state_->streaming = false;
-    state_->used = 0;
-}
-
-std::shared_ptr<const SharedFields> share_fields(ViewMap fields, Fingerprint& scratch) {
+std::shared_ptr<const SharedFields> share_fields(ViewMap fields, hash::Fingerprint& scratch) {
     auto shared = std::make_shared<SharedFields>();
     View whole(std::move(fields));
     scratch.reset();
-    shared->fingerprint = scratch.add(whole).value();
+    shared->fingerprint = add_view(scratch, whole).value();
     shared->fields = std::move(std::get<ViewMap>(whole.value));
     return shared;
-}
-
-KeyChain& KeyChain::add(std::uint64_t piece) {
-    char le[8];
-    for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((piece >> (8 * i)) & 0xFF);
-    key_ = XXH3_64bits_withSeed(le, sizeof le, key_);
-    return *this;
-}
-
-std::uint64_t asset_name_hash(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (int i = 0; i < 8; ++i) h = (h ^ ((bytes.size() >> (8 * i)) & 0xFF)) * 1099511628211ULL;  // length first
-    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-    return h;
-}
-
-std::uint64_t Fingerprint::value() const {
-    const State& s = *state_;
-    if (!s.streaming) return XXH3_64bits(s.buf, s.used);
-    XXH3_state_t rest = s.xxh;  // value() leaves the fingerprint as it was: more may be added
-    XXH3_64bits_update(&rest, s.buf, s.used);
-    return XXH3_64bits_digest(&rest);
 }
 
 }  // namespace gongshi::render

@@ -54,7 +54,7 @@ TEST_CASE("all 10 of 晋城市's projects are rated 优秀", "[content]") {
     const int jincheng = s.city_index.at("jincheng");
     REQUIRE(s.projects_of_city[jincheng].size() == 10);
     for (int p : s.projects_of_city[jincheng])
-        for (int r : s.ratings_of_project[p]) CHECK(s.config.tiers[s.ratings[r].tier].id == "excellent");
+        for (int r : s.ratings_of_project[p]) CHECK(s.config.tiers[s.ratings[r].tier.value()].id == "excellent");
 }
 
 TEST_CASE("Shanxi has 11 prefecture-level cities in GB/T 2260 order, 太原 1401 to 吕梁 1411", "[content]") {
@@ -84,7 +84,7 @@ TEST_CASE("长治市's 2023 projects are rated 5 优秀 and 5 良好, as 长民�
         if (s.projects[p].year != 2023) continue;
         ++projects;
         for (int r : s.ratings_of_project[p]) {
-            const std::string tier = s.config.tiers[s.ratings[r].tier].id;
+            const std::string tier = s.config.tiers[s.ratings[r].tier.value()].id;
             excellent += tier == "excellent";
             good += tier == "good";
         }
@@ -98,7 +98,7 @@ TEST_CASE("the truncated listing 2023 优秀 No. 10 keeps its printed text and r
     const auto& s = real_site();
     bool found = false;
     for (const auto& r : s.ratings) {
-        if (r.year != 2023 || r.rank != 10 || s.config.tiers[r.tier].id != "excellent") continue;
+        if (r.year != 2023 || r.rank != 10 || s.config.tiers[r.tier.value()].id != "excellent") continue;
         found = true;
         CHECK(r.printed == "太原市古交市桃园街道郝家庄社区养老幸福工");
         CHECK_FALSE(r.correction.empty());

@@ -83,7 +83,7 @@ View sample_view() {
     b["flag"] = false;
     b["title"] = "inner title";
     // Rows standing on shared fields (a project's row in every list): one hides a shared field with its own.
-    render::Fingerprint scratch;
+    hash::Fingerprint scratch;
     ViewMap link;  // two layers: the row's shared fields stand on a shared link (ProjectRows)
     link["name"] = "丙 <共享>";
     link["title"] = "hidden by the layer above";
@@ -134,7 +134,7 @@ TEST_CASE("the renderer writes what mstch writes for every Mustache construct ou
 }
 
 TEST_CASE("fields shared by many views count in each view's fingerprint, as their own fields do", "[render]") {
-    render::Fingerprint scratch;
+    hash::Fingerprint scratch;
     const auto shared_of = [&](const std::string& name) {
         ViewMap m;
         m["name"] = name;
@@ -146,7 +146,7 @@ TEST_CASE("fields shared by many views count in each view's fingerprint, as thei
         if (!rank.empty()) r["rank"] = rank;
         return r;
     };
-    const auto fingerprint = [](const View& v) { return render::Fingerprint().add(v).value(); };
+    const auto fingerprint = [](const View& v) { hash::Fingerprint f; return render::add_view(f, v).value(); };
     const auto a = shared_of("甲"), a_again = shared_of("甲"), b = shared_of("乙");
     CHECK(a->fingerprint == a_again->fingerprint);  // made with the same scratch, reset each time
     CHECK(fingerprint(row(a, "1")) == fingerprint(row(a_again, "1")));

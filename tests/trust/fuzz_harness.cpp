@@ -8,7 +8,7 @@
 #include "load/source_file.h"
 #include "load/yaml_tree.h"
 #include "model/site.h"
-#include "publish/output_sink.h"
+#include "render/output_sink.h"
 #include "render/markdown.h"
 #include "render/render.h"
 #include "render/templates.h"
@@ -45,7 +45,7 @@ void validate_and_render(model::Records records, diag::Diagnostics& diags) {
     for (const auto& d : diags.all()) (void)diag::format(d);
     if (diags.has_errors()) return;
     const model::Site site = model::build_model(std::move(records), false);
-    publish::MemorySink sink;
+    render::MemorySink sink;
     render::render_site(site, templates(), source_root / "assets", sink, 1, {}, {});
 }
 

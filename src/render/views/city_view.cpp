@@ -1,8 +1,8 @@
 #include <set>
 
 #include "model/permalinks.h"
-#include "render/views/list_views.h"
 #include "render/views/progress_views.h"
+#include "render/views/project_rows.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
 
@@ -15,7 +15,7 @@ View year_row(const model::Site& site, int city, int year) {
     View row;
     const model::City& c = site.cities[city];
     row["year"] = year;
-    row["program_name"] = program_name(site, year);
+    row["program_name"] = model::program_name(site, year);
     row["city_name"] = c.name;
     row["city_url"] = model::city_url(c.id);
     const model::TaskRow* task = nullptr;
@@ -34,15 +34,15 @@ View year_row(const model::Site& site, int city, int year) {
     }
     row["projects"] = projects;
     ViewList tiers;
-    for (size_t t = 0; t < site.config.tiers.size(); ++t) {
+    for (const model::TierIndex t : site.tier_order()) {
         int n = 0;
-        auto it = site.ratings_by_year_tier.find({year, static_cast<int>(t)});
+        auto it = site.ratings_by_year_tier.find({year, t});
         if (it != site.ratings_by_year_tier.end())
             for (int r : it->second)
                 if (site.city_of_project[site.ratings[r].project] == city) ++n;
         View tv;
         tv["count"] = n;
-        tv["tier_name"] = site.config.tiers[t].name;
+        tv["tier_name"] = model::tier_name(site, t);
         tiers.push_back(std::move(tv));
     }
     row["tiers"] = std::move(tiers);
@@ -65,7 +65,7 @@ View city_view(const model::Site& site, const Assets& assets, const ProjectRows&
     const model::City& c = site.cities[index];
     const std::string url = model::city_url(c.id);
     View v = frame_view(site, assets, c.name, url, {{"各市", "/cities/"}, {c.name, url}});
-    AsOf as_of;  // its projects' ratings, its letters and the task tables
+    model::AsOf as_of;  // its projects' ratings, its letters and the task tables
     for (int p : site.projects_of_city[index]) as_of.add_ratings(site, site.ratings_of_project[p]);
     for (int r : site.replies_of_city[index]) as_of.add(site.replies[r]);
     for (const auto& t : site.tasks) as_of.add(site.notice(t.source.value));
@@ -115,7 +115,7 @@ View city_view(const model::Site& site, const Assets& assets, const ProjectRows&
         fv["quote"] = f.quote;
         fv["has_quote"] = !f.quote.empty();
         if (const model::Document* source = site.document(f.source.value)) {
-            fv["source_label"] = document_label(*source);
+            fv["source_label"] = model::document_label(*source);
             fv["source_url"] = model::document_url(*source);
         }
         facts.push_back(std::move(fv));
@@ -147,7 +147,7 @@ View task_view(const model::Site& site, const Assets& assets, int index) {
     const std::string url = model::task_url(t.year);
     const std::string title = std::to_string(t.year) + "年任务分解";
     View v = frame_view(site, assets, title, url, {{"各市", "/cities/"}, {title, url}});
-    AsOf as_of;  // the task table's notice and the ratings of that program year
+    model::AsOf as_of;  // the task table's notice and the ratings of that program year
     as_of.add(site.notice(t.source.value));
     for (const auto& [key, list] : site.ratings_by_year_tier)
         if (key.first == t.year) as_of.add_ratings(site, list);
@@ -156,9 +156,9 @@ View task_view(const model::Site& site, const Assets& assets, int index) {
     v["title"] = t.title;
     add_search_filter(v, filter_kind, kind_tasks);
     add_search_filter(v, filter_year, std::to_string(t.year) + "年");
-    v["program_name"] = program_name(site, t.year);
+    v["program_name"] = model::program_name(site, t.year);
     if (const model::Document* source = site.notice(t.source.value)) {
-        v["source_label"] = document_label(*source);
+        v["source_label"] = model::document_label(*source);
         v["source_url"] = model::notice_url(t.source.value);
     }
     ViewList rows;

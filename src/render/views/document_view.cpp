@@ -25,7 +25,7 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 // The ratings a notice issued, grouped by program year and tier in printed order.
 ViewList rating_groups(const model::Site& site, int notice) {
     ViewList groups;
-    std::map<std::pair<int, int>, size_t> at;
+    std::map<std::pair<int, model::TierIndex>, size_t> at;
     for (int r : site.ratings_of_notice[notice]) {
         const model::Rating& rating = site.ratings[r];
         auto key = std::make_pair(rating.year, rating.tier);
@@ -33,8 +33,8 @@ ViewList rating_groups(const model::Site& site, int notice) {
         if (it == at.end()) {
             View g;
             g["year"] = rating.year;
-            g["program_name"] = program_name(site, rating.year);
-            g["tier_name"] = tier_name(site, rating.tier);
+            g["program_name"] = model::program_name(site, rating.year);
+            g["tier_name"] = model::tier_name(site, rating.tier);
             g["heading"] = rating.heading;
             g["entries"] = ViewList{};
             it = at.emplace(key, groups.size()).first;
@@ -55,8 +55,8 @@ ViewList rating_groups(const model::Site& site, int notice) {
 
 View document_common(const model::Site& site, const Assets& assets, const model::Document& d, const std::string& url,
                      const Crumb& section) {
-    View v = frame_view(site, assets, d.title, url, {section, {document_label(d), url}});
-    v["updated"] = AsOf().add(d).text();
+    View v = frame_view(site, assets, d.title, url, {section, {model::document_label(d), url}});
+    v["updated"] = model::AsOf().add(d).text();
     v["title"] = d.title;
     v["doc_number"] = d.doc_number;
     v["has_doc_number"] = !d.doc_number.empty();
@@ -66,8 +66,8 @@ View document_common(const model::Site& site, const Assets& assets, const model:
     v["body_after"] = markdown_to_html(parts.after);
     View cite;
     cite["title"] = d.title;
-    cite["source"] = document_label(d);
-    cite["permalink"] = absolute_url(site, url);
+    cite["source"] = model::document_label(d);
+    cite["permalink"] = model::absolute_url(site, url);
     cite["date"] = d.date.empty() ? std::to_string(d.year) + "年（成文日期未印）" : d.date;
     v["cite"] = std::move(cite);
     return v;

@@ -24,50 +24,6 @@ bool is_under(const std::string& url, const std::string& section) {
 
 }  // namespace
 
-std::string absolute_url(const model::Site& site, const std::string& url) {
-    return site.config.base_url + url.substr(1);
-}
-
-std::string tier_name(const model::Site& site, int tier) {
-    return tier >= 0 && tier < static_cast<int>(site.config.tiers.size()) ? site.config.tiers[tier].name : "";
-}
-
-std::string tier_id(const model::Site& site, int tier) {
-    return tier >= 0 && tier < static_cast<int>(site.config.tiers.size()) ? site.config.tiers[tier].id : "";
-}
-
-std::string program_name(const model::Site& site, int year) {
-    const model::Program* p = site.program(year);
-    return p ? p->name : "";
-}
-
-std::string county_label(const model::Project& p) {
-    return p.county.value.empty() ? "（文件未列明县区）" : p.county.value;
-}
-
-std::string document_label(const model::Document& d) { return d.doc_number.empty() ? d.title : d.doc_number; }
-
-AsOf& AsOf::add(const model::Document& d) {
-    const std::string date = d.date.empty() ? std::to_string(d.year) + "-99" : d.date;
-    if (newest_doc_ == nullptr || date > newest_) {
-        newest_ = date;
-        newest_doc_ = &d;
-    }
-    return *this;
-}
-
-AsOf& AsOf::add_all(const std::vector<model::Document>& documents) {
-    for (const auto& d : documents) add(d);
-    return *this;
-}
-
-AsOf& AsOf::add_ratings(const model::Site& site, const std::vector<int>& ratings) {
-    for (int r : ratings) add(site.notices[site.ratings[r].notice]);
-    return *this;
-}
-
-std::string AsOf::text() const { return newest_.ends_with("-99") ? newest_.substr(0, 4) + "年" : newest_; }
-
 View frame_view(const model::Site& site, const Assets& assets, const std::string& title, const std::string& url,
                 std::vector<Crumb> breadcrumb) {
     View v;
@@ -75,7 +31,7 @@ View frame_view(const model::Site& site, const Assets& assets, const std::string
     v["site_title"] = site.config.title;
     v["page_title"] = title;
     v["is_home"] = url == "/";
-    v["canonical"] = absolute_url(site, url);
+    v["canonical"] = model::absolute_url(site, url);
     v["description"] = site.config.description;
     v["css_url"] = assets.css_url;
     v["js_url"] = assets.js_url;

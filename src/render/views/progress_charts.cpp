@@ -29,7 +29,7 @@ ViewList report_links(const model::Site& site, const std::vector<int>& reports) 
         const model::Document* n = site.notice(site.progress[r].notice.value);
         if (n == nullptr) continue;
         View l;
-        l["label"] = document_label(*n);
+        l["label"] = model::document_label(*n);
         l["url"] = model::notice_url(n->id.value);
         links.push_back(std::move(l));
     }

@@ -27,7 +27,7 @@ ViewList score_rows(const model::Site& site, const std::vector<model::ScoreRef>&
         r["deductions"] = s.deductions_text;
         r["total"] = s.total_text;
         if (const model::Document* n = site.notice(site.scores[ref.sheet].notice.value)) {
-            r["notice_label"] = document_label(*n);
+            r["notice_label"] = model::document_label(*n);
             r["notice_url"] = model::notice_url(n->id.value);
         }
         rows.push_back(std::move(r));
@@ -59,7 +59,7 @@ void add_project_progress(View& v, const model::Site& site, int index) {
         t["note"] = s.note;
         t["has_note"] = !s.note.empty();
         if (const model::Document* n = site.notice(r.notice.value)) {
-            t["notice_label"] = document_label(*n);
+            t["notice_label"] = model::document_label(*n);
             t["notice_url"] = model::notice_url(n->id.value);
         }
         timeline.push_back(std::move(t));

@@ -40,7 +40,7 @@ View milestone_view(const model::Site& site, const model::Schedule& schedule, co
     v["stage"] = m.stage;
     v["has_stage"] = !m.stage.empty();
     if (const model::Document* n = site.notice(schedule.source.value)) {
-        v["source_label"] = document_label(*n);
+        v["source_label"] = model::document_label(*n);
         v["source_url"] = model::notice_url(n->id.value);
     }
     return v;
@@ -63,12 +63,12 @@ void add_city_score_series(const model::Site& site, int year, std::vector<ScoreS
 
 View progress_view(const model::Site& site, const Assets& assets, int year) {
     const std::string url = "/progress/" + std::to_string(year) + "/";
-    const std::string title = std::to_string(year) + "年" + program_name(site, year) + "进度";
+    const std::string title = std::to_string(year) + "年" + model::program_name(site, year) + "进度";
     View v = frame_view(site, assets, title, url, {{title, url}});
     add_search_filter(v, filter_year, std::to_string(year) + "年");
     v["year"] = year;
-    v["program_name"] = program_name(site, year);
-    AsOf as_of;
+    v["program_name"] = model::program_name(site, year);
+    model::AsOf as_of;
 
     const model::Schedule* schedule = model::schedule_of(site.schedules, year);
     ViewList milestones, indicators;
@@ -84,7 +84,7 @@ View progress_view(const model::Site& site, const Assets& assets, int year) {
             indicators.push_back(std::move(iv));
         }
         if (const model::Document* n = site.notice(schedule->source.value)) {
-            v["schedule_source_label"] = document_label(*n);
+            v["schedule_source_label"] = model::document_label(*n);
             v["schedule_source_url"] = model::notice_url(n->id.value);
         }
     }
@@ -101,7 +101,7 @@ View progress_view(const model::Site& site, const Assets& assets, int year) {
         if (n == nullptr) continue;
         as_of.add(n);
         View nv;
-        nv["label"] = document_label(*n);
+        nv["label"] = model::document_label(*n);
         nv["title"] = n->title;
         nv["url"] = model::notice_url(n->id.value);
         nv["kind"] = r.kind;

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "model/permalinks.h"
-#include "render/views/list_views.h"
 #include "render/views/progress_views.h"
+#include "render/views/project_rows.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
 
@@ -28,7 +28,7 @@ View fact(const std::string& label, const std::string& value, const model::Docum
     f["value"] = value;
     f["has_source"] = source != nullptr;
     if (source != nullptr) {
-        f["source"] = document_label(*source);
+        f["source"] = model::document_label(*source);
         f["source_url"] = model::document_url(*source);
     }
     return f;
@@ -64,10 +64,10 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
     v["name"] = p.name;
     v["id"] = p.id.value;
     v["year"] = p.year;
-    v["program_name"] = program_name(site, p.year);
+    v["program_name"] = model::program_name(site, p.year);
     v["city_name"] = city.name;
     v["city_url"] = model::city_url(city.id);
-    v["county"] = county_label(p);
+    v["county"] = model::county_label(p);
     const model::County* county = site.county_of(p);
     v["county_kind"] = county ? county->kind : "开发区";
     v["county_code"] = county ? county->code : "";
@@ -85,8 +85,8 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
     const model::Document* facts_from = p.facts_source ? site.document(p.facts_source->value) : nullptr;
     ViewList facts;
     facts.push_back(fact("项目名称", p.name, listed_in));
-    facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + program_name(site, p.year), listed_in));
-    facts.push_back(fact("所在地", city.name + " › " + county_label(p), listed_in));
+    facts.push_back(fact("项目年度", std::to_string(p.year) + "年" + model::program_name(site, p.year), listed_in));
+    facts.push_back(fact("所在地", city.name + " › " + model::county_label(p), listed_in));
     if (!p.town.empty()) facts.push_back(fact("乡镇（街道）", p.town, listed_in));
     if (!p.community.empty()) facts.push_back(fact("社区", p.community, listed_in));
     if (!p.address.empty()) facts.push_back(fact("项目地址", p.address, facts_from));
@@ -103,11 +103,11 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
         const model::Document& n = site.notices[rating.notice];
         View rv;
         rv["year"] = rating.year;
-        rv["program_name"] = program_name(site, rating.year);
-        rv["tier_name"] = tier_name(site, rating.tier);
-        rv["tier_id"] = tier_id(site, rating.tier);
-        rv["tier_url"] = model::ratings_url(rating.year, tier_id(site, rating.tier));
-        rv["notice_label"] = document_label(n);
+        rv["program_name"] = model::program_name(site, rating.year);
+        rv["tier_name"] = model::tier_name(site, rating.tier);
+        rv["tier_id"] = model::tier_id(site, rating.tier);
+        rv["tier_url"] = model::ratings_url(rating.year, model::tier_id(site, rating.tier));
+        rv["notice_label"] = model::document_label(n);
         rv["notice_title"] = n.title;
         rv["notice_url"] = model::notice_url(n.id.value);
         rv["rank"] = rating.rank;
@@ -159,13 +159,13 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
 
     View cite;
     cite["title"] = p.name;
-    cite["permalink"] = absolute_url(site, url);
+    cite["permalink"] = model::absolute_url(site, url);
     // The page's facts are as of the newest notice that rates the project (not the site's date, which would make
     // every project page change with every new notice).
-    AsOf as_of;
+    model::AsOf as_of;
     as_of.add_ratings(site, site.ratings_of_project[index]);
     if (as_of.newest() != nullptr) {
-        cite["source"] = document_label(*as_of.newest());
+        cite["source"] = model::document_label(*as_of.newest());
         cite["date"] = as_of.text();
         v["updated"] = as_of.text();
     }

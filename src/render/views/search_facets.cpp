@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "render/views/frame_view.h"
+#include "model/labels.h"
 
 namespace gongshi::render {
 
@@ -24,7 +24,7 @@ void add_search_filter(View& page, const std::string& name, const std::string& v
 void add_rating_filters(View& page, const model::Site& site, const std::vector<int>& ratings) {
     for (int r : ratings) {
         add_search_filter(page, filter_year, std::to_string(site.ratings[r].year) + "年");
-        add_search_filter(page, filter_tier, tier_name(site, site.ratings[r].tier));
+        add_search_filter(page, filter_tier, model::tier_name(site, site.ratings[r].tier));
     }
 }
 

@@ -1,4 +1,5 @@
-// Where rendered files go: the staging folder in a build, a map in memory in tests.
+// Where the render stage writes files: an interface of render's, implemented by publish's staging folder in a
+// build, and by a map in memory in tests.
 #pragma once
 
 #include <map>
@@ -6,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace gongshi::publish {
+namespace gongshi::render {
 
 class OutputSink {
 public:
@@ -28,7 +29,4 @@ private:
     std::map<std::string, std::string> files_;
 };
 
-// Rejects a relative output path that could leave the site folder (absolute, "..", empty parts).
-bool is_safe_output_path(std::string_view path);
-
-}  // namespace gongshi::publish
+}  // namespace gongshi::render

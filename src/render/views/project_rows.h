@@ -1,10 +1,11 @@
-// View-models of the index pages: home, and the lists of projects, notices, replies and cities.
+// Every project's row and link as shown in lists, made once per build and shared by every page that shows them.
 #pragma once
 
 #include <memory>
 #include <mutex>
 
-#include "render/views/frame_view.h"
+#include "model/site.h"
+#include "render/view.h"
 
 namespace gongshi::render {
 
@@ -31,14 +32,5 @@ private:
     const model::Site& site_;
     std::unique_ptr<Slot[]> rows_, links_;  // one per project each
 };
-
-View home_view(const model::Site& site, const Assets& assets);
-View project_list_view(const model::Site& site, const Assets& assets, const ProjectRows& rows);
-View notice_list_view(const model::Site& site, const Assets& assets);
-View reply_list_view(const model::Site& site, const Assets& assets);
-View city_list_view(const model::Site& site, const Assets& assets);
-// year 0 = all years; tier -1 = all tiers of the year.
-View rating_list_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, int year, int tier);
-View not_found_view(const model::Site& site, const Assets& assets);
 
 }  // namespace gongshi::render

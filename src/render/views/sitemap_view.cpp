@@ -1,0 +1,18 @@
+#include "render/views/page_views.h"
+
+
+namespace gongshi::render {
+
+View sitemap_view(const model::Site& site, const std::vector<std::string>& urls) {
+    View v;
+    ViewList list;
+    for (const auto& u : urls) {
+        View e;
+        e["loc"] = model::absolute_url(site, u);
+        list.push_back(std::move(e));
+    }
+    v["urls"] = std::move(list);
+    return v;
+}
+
+}  // namespace gongshi::render
