@@ -25,7 +25,7 @@ const model::Site& real_site() {
 }
 
 int count(const model::Site& s, int year, const std::string& tier) {
-    auto it = s.ratings_by_year_tier.find({year, s.tier_index(tier)});
+    auto it = s.ratings_by_year_tier.find({year, *s.tier_index(tier)});
     return it == s.ratings_by_year_tier.end() ? 0 : static_cast<int>(it->second.size());
 }
 
