@@ -1,14 +1,13 @@
-// The only place the order of the stages lives.
+// The only place the order of the stages lives: load → validate → build_model → render → publish.
 #include "pipeline.h"
 
-#include <algorithm>
 #include <chrono>
 
+#include "io/input_files.h"
 #include "load/load.h"
 #include "model/site.h"
-#include "publish/build_cache.h"
-#include "publish/search_index.h"
-#include "publish/staging.h"
+#include "publish/assets.h"
+#include "publish/incremental.h"
 #include "render/render.h"
 #include "validate/content_summary.h"
 #include "validate/validate.h"
@@ -19,16 +18,10 @@ namespace {
 
 // Stages 1 and 2. Records with field errors are still loaded (with the fields left empty), so validation can
 // report every other mistake of the run too, without cascades of "unknown id" errors.
-model::Records load_and_check(const BuildOptions& options, BuildReport& report) {
-    model::Records records = load::load_content(options.content, report.diags);
+model::Records load_and_check(const io::InputFiles& input, const BuildOptions& options, BuildReport& report) {
+    model::Records records = load::load_content(input, options.content, report.diags);
     report.records = records.files_read;
     if (records.site) validate::validate(records, {options.drafts}, report.diags);
-    return records;
-}
-
-std::optional<model::Records> load_and_validate(const BuildOptions& options, BuildReport& report) {
-    model::Records records = load_and_check(options, report);
-    if (!records.site || report.diags.has_errors()) return std::nullopt;
     return records;
 }
 
@@ -36,7 +29,7 @@ std::optional<model::Records> load_and_validate(const BuildOptions& options, Bui
 class StageClock {
 public:
     explicit StageClock(BuildReport& report) : report_(report) {}
-    void lap(const char* stage) {
+    void operator()(const char* stage) {
         const auto now = std::chrono::steady_clock::now();
         report_.stages.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
         last_ = now;
@@ -47,118 +40,59 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// The last build, if its cache can be trusted for this build: the cache, and what the output check saw of the
-// site's files (`live` points into `cache.outputs`, a std::map, whose nodes stay where they are when it is moved).
-struct LastBuild {
-    publish::BuildCache cache;
-    publish::StatsByPath live;
-};
-
-std::optional<LastBuild> usable_last_build(const BuildOptions& o, const std::string& options_key,
-                                           std::uint64_t inputs, StageClock& clock) {
-    auto cache = publish::read_cache(o.out, publish::generator_identity(), inputs);
-    clock.lap("read cache");
-    if (!cache || cache->options != options_key) return std::nullopt;
-    auto live = publish::check_outputs(o.out, *cache);
-    clock.lap("check outputs");
-    if (!live) return std::nullopt;
-    return LastBuild{std::move(*cache), std::move(*live)};
+void record(BuildReport& report, publish::Published published) {
+    report.files = published.files;
+    report.written = static_cast<long long>(published.written.size());
+    report.bytes = published.bytes;
+    report.removed = std::move(published.removed);
+    report.search = std::move(published.search);
+    report.incremental = published.incremental;
+    report.changes.pages_changed = std::move(published.written);
+    report.published = true;
 }
 
 }  // namespace
 
 BuildReport check_content(const BuildOptions& options) {
     BuildReport report;
-    report.content_summary = validate::summarize_content(load_and_check(options, report));
+    report.content_summary = validate::summarize_content(load_and_check(io::DiskFiles(), options, report));
     return report;
 }
 
 BuildReport build_site(const BuildOptions& options) {
     BuildReport report;
-    StageClock clock(report);
-    publish::OutputLock lock(options.out);
-    publish::remove_stale_staging(options.out);
-    // Search on/off changes what the output holds (pagefind/), so switching it forces a full build.
-    const std::string options_key = std::string(options.drafts ? "drafts" : "published") + (options.search ? "" : "+no-search");
-    const std::uint64_t inputs =
-        publish::inputs_digest(publish::stamp_inputs({options.content, options.templates, options.assets}));
-    clock.lap("stat inputs");
-    const auto last = usable_last_build(options, options_key, inputs, clock);
-    if (last && last->cache.inputs_digest == inputs) {
-        report.published = report.unchanged = true;
-        report.files = static_cast<long long>(last->cache.outputs.size());
-        // Search (issue 5): nothing changed, but an index a previous build could not make is made now.
-        if (options.search && !publish::has_search_index(options.out))
-            report.search = publish::index_site(options.out, options.out, options.templates, report.diags);
+    StageClock lap(report);
+    const io::DiskFiles input;
+    publish::Rebuild rebuild({options.out, {options.content, options.templates, options.assets}, options.templates,
+                              options.drafts, options.search},
+                             std::ref(lap));
+    if (rebuild.nothing_changed()) {
+        record(report, rebuild.finish_unchanged(report.diags));
+        report.unchanged = true;
         return report;
     }
 
-    auto records = load_and_validate(options, report);
-    clock.lap("load and validate");
-    if (!records) return report;
-    const render::Templates templates = render::Templates::load(options.templates, report.diags);
+    model::Records records = load_and_check(input, options, report);
+    lap("load and validate");
+    if (!records.site || report.diags.has_errors()) return report;
+    const render::Templates templates = render::Templates::load(input, options.templates, report.diags);
     if (report.diags.has_errors()) return report;
-    const model::Site site = model::build_model(std::move(*records), options.drafts);
+    const model::Site site = model::build_model(std::move(records), options.drafts);
     const model::ModelSummary summary = model::summarize(site);
-    report.changes = model::compare_summaries(last ? &last->cache.summary : nullptr, summary, site);
-    clock.lap("model");
+    report.changes = model::compare_summaries(rebuild.last_summary(), summary, site);
+    lap("model");
 
-    publish::Staging staging(options.out);
-    // An incremental build starts from the edition the last build swapped out, if it is still the one the cache
-    // describes: then only the files that differ are touched, instead of linking every file into a new tree.
-    if (last) staging.adopt_previous(last->cache.previous);
-    clock.lap("staging");
-    render::PreviousOutput previous_output;
-    if (last)
-        previous_output = [&](const std::string& path) -> std::optional<render::RenderedFile> {
-            auto it = last->cache.outputs.find(path);
-            if (it == last->cache.outputs.end()) return std::nullopt;
-            return render::RenderedFile{it->second.key, it->second.size, false, it->second.depends};
-        };
-    const render::RenderResult result =
-        render::render_site(site, templates, options.assets, staging, options.jobs, previous_output, report.changes,
-                            options.progress);
-    clock.lap("render");
+    render::OutputSink& staging = rebuild.start_staging();
+    lap("staging");
+    const render::PublishedAssets assets =
+        publish::publish_assets(input, options.assets, staging, rebuild.previous_output());
+    const render::RenderResult result = render::render_site(site, templates, assets, staging, options.jobs,
+                                                            rebuild.previous_output(), report.changes, options.progress);
+    lap("render");
 
-    publish::BuildCache next{publish::generator_identity(), options_key, inputs, {}, summary, {}, {}};
-    for (const auto& [path, file] : result.files) next.outputs[path] = {file.key, file.size, file.depends};
-    const std::vector<std::string> written = result.written_paths();
-    if (last) {
-        for (const auto& [path, stamp] : last->cache.outputs)
-            if (!next.outputs.count(path)) report.removed.push_back(path);
-        // Search (issue 5): re-index when any HTML changed (or the index is missing); else keep the index as it is.
-        const auto is_html = [](const std::string& p) { return p.ends_with(".html"); };
-        const bool html_changed = std::any_of(report.removed.begin(), report.removed.end(), is_html) ||
-                                  std::any_of(written.begin(), written.end(), is_html);
-        const bool reindex = options.search && (html_changed || !publish::has_search_index(options.out));
-        std::vector<std::string> unchanged = result.unchanged_paths();
-        if (options.search && !reindex)
-            for (auto& f : publish::search_index_files(options.out)) unchanged.push_back(std::move(f));
-        // In an adopted edition this also removes its old index when re-indexing.
-        staging.link_unchanged(unchanged, last->live);
-        clock.lap("keep unchanged");
-        if (reindex) report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
-        next.previous = publish::folder_identity(options.out);  // the site being replaced, once it is "<out>.previous"
-    } else if (options.search) {
-        // Search (issue 5): the index is built in the staging folder, so it is swapped in with its pages.
-        report.search = publish::index_site(staging.dir(), options.out, options.templates, report.diags);
-    }
-    if (report.search.built) clock.lap("search index");
-    next.site = publish::folder_identity(staging.dir());
-    publish::write_pending_cache(options.out, next);
-    clock.lap("write cache");
-    staging.commit(!next.previous.empty());
-    publish::promote_pending_cache(options.out);
-    clock.lap("publish");
-
+    record(report, rebuild.publish(result.files, summary, report.diags));
     report.pages = result.pages;
-    report.files = static_cast<long long>(result.files.size());
-    report.written = static_cast<long long>(written.size());
-    report.bytes = staging.bytes_written();
     report.views_built = result.views_built;
-    report.published = true;
-    report.incremental = last.has_value();
-    report.changes.pages_changed = written;
     return report;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "io/input_files.h"
 #include "model/change_summary.h"
 #include "publish/search_index.h"
 

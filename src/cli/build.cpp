@@ -89,13 +89,13 @@ std::string describe_stages(const BuildReport& report) {
 // Errors always; warnings unless --quiet.
 void print_diagnostics(const diag::Diagnostics& diags, int verbosity) {
     if (verbosity >= 1) {
-        std::cerr << diag::format_all(diags);
+        std::cerr << diag::format_all(diags, io::DiskFiles());
         return;
     }
     diag::Diagnostics errors;
     for (const auto& d : diags.all())
         if (d.severity == diag::Severity::error) errors.add(d);
-    std::cerr << diag::format_all(errors);
+    std::cerr << diag::format_all(errors, io::DiskFiles());
 }
 
 }  // namespace

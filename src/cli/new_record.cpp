@@ -50,7 +50,7 @@ void add_new_command(CLI::App& app, Commands& c) {
 int run_new(const BuildOptions& options, const scaffold::NewRecord& record) {
     diag::Diagnostics diags;
     const auto written = scaffold::create(options.content, record, diags);
-    std::cerr << diag::format_all(diags);
+    std::cerr << diag::format_all(diags, io::DiskFiles());
     if (!written) return 1;
     std::cout << "created " << written->file.generic_string() << "\nnext:\n";
     for (const auto& step : written->next_steps) std::cout << "  - " << step << "\n";

@@ -1,5 +1,7 @@
 #include "diag/diagnostic.h"
 
+#include "diag/excerpt.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -49,10 +51,13 @@ static std::string plural(int n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-std::string format_all(const Diagnostics& diags) {
+std::string format_all(const Diagnostics& diags, const io::InputFiles& sources) {
     if (diags.all().empty()) return {};
     std::string out;
-    for (const Diagnostic& d : diags.sorted()) out += format(d) + "\n";
+    for (const Diagnostic& d : diags.sorted()) {
+        out += format(d) + "\n";
+        if (const auto e = excerpt(d, sources)) out += format_excerpt(*e);
+    }
     out += plural(diags.error_count(), "error") + ", " + plural(diags.warning_count(), "warning") + "\n";
     return out;
 }

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace gongshi::io {
+class InputFiles;
+}
+
 namespace gongshi::diag {
 
 // A file's path as shown in messages. Every record, field and YAML node of a file carries its position, so the
@@ -66,7 +70,8 @@ private:
 
 // "path:line:col: error: message — hint"
 std::string format(const Diagnostic& d);
-// Every diagnostic, one per line, then "N errors, M warnings" (empty string if there are none).
-std::string format_all(const Diagnostics& diags);
+// Every diagnostic, one per line, each followed by its source line and a caret under the column when it names a
+// line of a file `sources` can read (diag/excerpt.h), then "N errors, M warnings" (empty string if there are none).
+std::string format_all(const Diagnostics& diags, const io::InputFiles& sources);
 
 }  // namespace gongshi::diag

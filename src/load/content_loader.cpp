@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Walker {
+    const io::InputFiles& input;
     const fs::path& root;
     diag::Diagnostics& diags;
     model::Records& out;
@@ -27,34 +28,28 @@ struct Walker {
     // Files with the extension in dir (recursively if asked), sorted for a deterministic order.
     std::vector<fs::path> files(const fs::path& dir, const std::string& ext, bool recursive) {
         std::vector<fs::path> found;
-        std::error_code ec;
-        if (fs::is_symlink(dir, ec)) {  // the iterator would follow it out of content/
+        const io::FileKind kind = input.kind(dir);
+        if (kind == io::FileKind::symlink) {  // listing it would follow it out of content/
             diags.error({shown(dir), 0, 0}, "is a symbolic link",
                         "content folders must be real folders inside content/; copy the folder instead");
             return found;
         }
-        if (!fs::is_directory(dir, ec)) return found;
-        auto visit = [&](const fs::directory_entry& e) {
-            if (e.is_symlink()) {
-                diags.error({shown(e.path()), 0, 0}, "is a symbolic link",
+        if (kind != io::FileKind::folder) return found;
+        for (const io::Entry& e : input.list(dir, recursive)) {
+            if (e.kind == io::FileKind::symlink) {
+                diags.error({shown(e.path), 0, 0}, "is a symbolic link",
                             "content files must be real files inside content/; copy the file instead");
-                out.unreadable.insert(e.path().stem().string());
-                return;
+                out.unreadable.insert(e.path.stem().string());
+            } else if (e.kind == io::FileKind::file && e.path.extension() == ext) {
+                found.push_back(e.path);
             }
-            if (e.is_regular_file() && e.path().extension() == ext) found.push_back(e.path());
-        };
-        if (recursive) {
-            for (const auto& e : fs::recursive_directory_iterator(dir, fs::directory_options::none, ec)) visit(e);
-        } else {
-            for (const auto& e : fs::directory_iterator(dir, ec)) visit(e);
         }
-        std::sort(found.begin(), found.end());
         return found;
     }
 
     std::optional<YamlNode> read_yaml(const fs::path& file) {
         const std::string name = shown(file);
-        auto text = read_source(file, name, diags);
+        auto text = read_source(input, file, name, diags);
         ++out.files_read;
         std::optional<YamlNode> node;
         if (text) {
@@ -111,7 +106,7 @@ struct Walker {
                  [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Document> {
                      const std::string name = shown(file);
                      unreadable = true;  // until it has loaded
-                     auto text = read_source(file, name, d);
+                     auto text = read_source(input, file, name, d);
                      if (!text) return std::nullopt;
                      auto fm = split_front_matter(*text, name, d);
                      if (!fm) return std::nullopt;
@@ -143,7 +138,7 @@ struct Walker {
             unreadable = true;
             std::optional<YamlNode> y;
             std::uint64_t hash = 0;
-            if (auto text = read_source(file, name, d)) {
+            if (auto text = read_source(input, file, name, d)) {
                 y = parse_yaml(*text, name, d);
                 hash = source_hash(name, *text);
             }
@@ -159,19 +154,18 @@ struct Walker {
 
     // False when there is no content folder at all.
     bool run_site_and_cities() {
-        std::error_code ec;
-        if (!fs::is_directory(root, ec)) {
+        if (input.kind(root) != io::FileKind::folder) {
             diags.error({shown(root), 0, 0}, "content folder not found", "pass --content DIR pointing at content/");
             return false;
         }
         const fs::path site = root / "site.yaml";
-        if (!fs::exists(site)) {
+        if (input.kind(site) == io::FileKind::missing) {
             diags.error({shown(site), 0, 0}, "site.yaml is missing", "create it (see docs/content-model.md)");
         } else if (auto y = read_yaml(site)) {
             out.site = load_site(*y, diags);
         }
         const fs::path cities = root / "cities.yaml";
-        if (!fs::exists(cities)) {
+        if (input.kind(cities) == io::FileKind::missing) {
             diags.error({shown(cities), 0, 0}, "cities.yaml is missing", "create it (see docs/content-model.md)");
         } else if (auto y = read_yaml(cities)) {
             load_cities(*y, out, diags);
@@ -217,15 +211,16 @@ struct Walker {
 
 }  // namespace
 
-model::Records load_content(const fs::path& content_dir, diag::Diagnostics& diags) {
+model::Records load_content(const io::InputFiles& input, const fs::path& content_dir, diag::Diagnostics& diags) {
     model::Records out;
-    Walker{content_dir, diags, out}.run();
+    Walker{input, content_dir, diags, out}.run();
     return out;
 }
 
-model::Records load_site_and_cities(const fs::path& content_dir, diag::Diagnostics& diags) {
+model::Records load_site_and_cities(const io::InputFiles& input, const fs::path& content_dir,
+                                   diag::Diagnostics& diags) {
     model::Records out;
-    Walker{content_dir, diags, out}.run_site_and_cities();
+    Walker{input, content_dir, diags, out}.run_site_and_cities();
     return out;
 }
 

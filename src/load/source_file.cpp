@@ -1,11 +1,5 @@
 #include "load/source_file.h"
 
-#include <cerrno>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <xxhash.h>
 
 #include "text/utf8.h"
@@ -54,45 +48,28 @@ bool check_source_text(std::string_view text, const std::string& shown, diag::Di
     return true;
 }
 
-std::optional<std::string> read_source(const fs::path& file, const std::string& shown, diag::Diagnostics& diags) {
-    // One open (refusing a symbolic link, never blocking on a FIFO), one fstat, reads into the string: the checks
-    // are made on the file actually read, and 100 000 project files cost four system calls each.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ELOOP)
+std::optional<std::string> read_source(const io::InputFiles& input, const fs::path& file, const std::string& shown,
+                                       diag::Diagnostics& diags) {
+    io::ReadResult r = input.read(file, max_file_bytes);
+    using Failure = io::ReadResult::Failure;
+    switch (r.failure) {
+        case Failure::none: break;
+        case Failure::symlink:
             diags.error({shown, 0, 0}, "is a symbolic link", "content files must be real files inside content/; copy the file instead");
-        else
-            diags.error({shown, 0, 0}, "cannot be read", "check the file's permissions");
-        return std::nullopt;
-    }
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diags.error({shown, 0, 0}, "is not a regular file", "remove it from content/");
-        return std::nullopt;
-    }
-    if (static_cast<std::uintmax_t>(st.st_size) > max_file_bytes) {
-        diags.error({shown, 0, 0}, "file is larger than 4 MiB", "split it, or check that it is the right file");
-        return std::nullopt;
-    }
-    std::string text(static_cast<size_t>(st.st_size), '\0');
-    size_t got = 0;
-    while (got < text.size()) {
-        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
+            return std::nullopt;
+        case Failure::not_regular:
+            diags.error({shown, 0, 0}, "is not a regular file", "remove it from content/");
+            return std::nullopt;
+        case Failure::too_big:
+            diags.error({shown, 0, 0}, "file is larger than 4 MiB", "split it, or check that it is the right file");
+            return std::nullopt;
+        case Failure::missing:
+        case Failure::unreadable:
             diags.error({shown, 0, 0}, "cannot be read", "check the file's permissions");
             return std::nullopt;
-        }
-        if (n == 0) break;  // the file shrank while being read: check what there is
-        got += static_cast<size_t>(n);
     }
-    text.resize(got);
-    if (!check_source_text(text, shown, diags)) return std::nullopt;
-    return text;
+    if (!check_source_text(*r.bytes, shown, diags)) return std::nullopt;
+    return std::move(r.bytes);
 }
 
 std::optional<FrontMatter> split_front_matter(std::string_view text, const std::string& shown,

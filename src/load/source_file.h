@@ -8,14 +8,15 @@
 #include <string_view>
 
 #include "diag/diagnostic.h"
+#include "io/input_files.h"
 
 namespace gongshi::load {
 
 constexpr std::uintmax_t max_file_bytes = 4 * 1024 * 1024;
 
 // Returns the file's text, or nothing after adding a located error. `shown` is the path used in messages.
-std::optional<std::string> read_source(const std::filesystem::path& file, const std::string& shown,
-                                       diag::Diagnostics& diags);
+std::optional<std::string> read_source(const io::InputFiles& input, const std::filesystem::path& file,
+                                       const std::string& shown, diag::Diagnostics& diags);
 
 // XXH3 of a content file's path (as shown) and bytes: a record is made from nothing else, so equal hashes mean an
 // equal record. Incremental builds key the pages made from a record by it (render/page_keys.h).

@@ -1,9 +1,14 @@
-// Where the render stage writes files: an interface of render's, implemented by publish's staging folder in a
-// build, and by a map in memory in tests.
+// The one interface between the render stage and the publish stage. Render writes files through an OutputSink
+// (publish's staging folder in a build, a map in memory in tests), asks what the last build wrote at a path
+// (PreviousOutput, answered from publish's cache), and reports what each file now holds (RenderedFile), which
+// publish keeps in its cache. Neither stage includes anything else of the other.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +32,27 @@ public:
 private:
     std::mutex mutex_;
     std::map<std::string, std::string> files_;
+};
+
+struct RenderedFile {
+    std::uint64_t key = 0;   // fingerprint of its inputs (template + view, or its bytes)
+    std::uint64_t size = 0;
+    bool written = false;    // false: the previous build's file is still right and was left alone
+    std::uint64_t depends = 0;  // its dependency key (PageJob::depends), 0 if it has none
+};
+
+// Every file of the site by path, as this build left it.
+using RenderedFiles = std::map<std::string, RenderedFile>;
+
+// What the previous build wrote at a path (its keys and size), if it is still in the output; a file whose key
+// (or dependency key) equals the one this build would write from is left alone.
+using PreviousOutput = std::function<std::optional<RenderedFile>(const std::string& path)>;
+
+// The static files (assets/) as publish copied them, fingerprinted: each one's URL by its name in the assets folder
+// ("style.css" → "/assets/style.1a2b3c4d5e.css"), and the files themselves.
+struct PublishedAssets {
+    std::map<std::string, std::string> url_of;
+    RenderedFiles files;
 };
 
 }  // namespace gongshi::render

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "model/permalinks.h"
@@ -32,19 +30,6 @@ std::vector<std::string> RenderResult::unchanged_paths() const {
 }
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string hex(std::uint64_t v, int digits) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return std::string(buf, static_cast<size_t>(digits));
-}
 
 struct Renderer {
     const Templates& templates;
@@ -125,38 +110,30 @@ struct Renderer {
         if (failure) std::rethrow_exception(failure);
         for (size_t i = 0; i < jobs.size(); ++i) result.files[jobs[i].path] = outcome[i];
     }
-
-    // Copies assets/ with a content hash in each file name ("style.css" → "style.1a2b3c4d5e.css").
-    Assets publish_assets(const fs::path& dir) {
-        Assets assets;
-        std::error_code ec;
-        std::vector<fs::path> found;
-        for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-            if (e.is_regular_file() && !e.is_symlink()) found.push_back(e.path());
-        std::sort(found.begin(), found.end());
-        for (const auto& f : found) {
-            std::string bytes = read_file(f);
-            const std::uint64_t key = hash::Fingerprint().add(bytes).value();
-            const fs::path rel = f.lexically_relative(dir);
-            const std::string name = rel.stem().string() + "." + hex(hash::asset_name_hash(bytes), 10) + rel.extension().string();
-            const std::string out = "assets/" + (rel.parent_path() / name).generic_string();
-            result.files[out] = emit(out, before(out), key, 0, [&] { return std::move(bytes); });
-            if (rel.generic_string() == "style.css") assets.css_url = "/" + out;
-            if (rel.generic_string() == "site.js") assets.js_url = "/" + out;
-            if (rel.generic_string() == "search.js") assets.search_js_url = "/" + out;
-        }
-        return assets;
-    }
 };
+
+// The asset URLs the pages link to.
+Assets links_to(const PublishedAssets& published) {
+    Assets assets;
+    const auto url = [&](const char* name) {
+        auto it = published.url_of.find(name);
+        return it == published.url_of.end() ? std::string() : it->second;
+    };
+    assets.css_url = url("style.css");
+    assets.js_url = url("site.js");
+    assets.search_js_url = url("search.js");
+    return assets;
+}
 
 }  // namespace
 
-RenderResult render_site(const model::Site& site, const Templates& templates, const fs::path& assets_dir,
+RenderResult render_site(const model::Site& site, const Templates& templates, const PublishedAssets& published,
                          OutputSink& sink, int jobs, const PreviousOutput& previous,
                          model::ChangeSet changes, const Progress& progress) {
     RenderResult result;
+    result.files = published.files;  // written before any page, so the change log lists them too
     Renderer r{templates, sink, previous, result, {}};
-    const Assets assets = r.publish_assets(assets_dir);
+    const Assets assets = links_to(published);
     const std::vector<PageJob> pages = list_pages(site, assets);
     r.run_all(pages, std::max(1, jobs), progress);
     for (const auto& p : pages)

@@ -4,9 +4,7 @@
 #include "hash/fingerprint.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace gongshi::render {
 
@@ -20,13 +18,6 @@ std::string escape_html(std::string_view s) {
 }
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A partial that includes itself (directly or through others) would render forever: an error at its file.
 void check_partial_cycles(const mustache::Partials& partials, const std::filesystem::path& dir,
@@ -51,20 +42,23 @@ void check_partial_cycles(const mustache::Partials& partials, const std::filesys
 
 }  // namespace
 
-Templates Templates::load(const fs::path& dir, diag::Diagnostics& diags) {
+Templates Templates::load(const io::InputFiles& input, const fs::path& dir, diag::Diagnostics& diags) {
     Templates t;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
+    if (input.kind(dir) != io::FileKind::folder) {
         diags.error({dir.generic_string(), 0, 0}, "templates folder not found", "pass --templates DIR");
         return t;
     }
     std::vector<fs::path> files;
-    for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-        if (e.is_regular_file() && !e.is_symlink() && e.path().extension() == ".mustache") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
+    for (const io::Entry& e : input.list(dir, true))
+        if (e.kind == io::FileKind::file && e.path.extension() == ".mustache") files.push_back(e.path);
     std::map<std::string, std::string> page_texts, partial_texts;
     for (const auto& f : files) {
-        std::string text = read_file(f);
+        io::ReadResult read = input.read(f, static_cast<std::uintmax_t>(-1));
+        if (!read.bytes) {
+            diags.error({f.generic_string(), 0, 0}, "cannot be read", "check the file's permissions");
+            continue;
+        }
+        std::string text = std::move(*read.bytes);
         mustache::Template compiled = mustache::Template::compile(text, f.generic_string(), diags);
         const std::string name = f.stem().string();
         if (f.parent_path().filename() == "partials") {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
+#include "io/input_files.h"
 #include "render/mustache.h"
 #include "render/view.h"
 
@@ -15,7 +16,7 @@ namespace gongshi::render {
 class Templates {
 public:
     // Reads every *.mustache (partials from partials/); adds an error for a missing or unreadable folder.
-    static Templates load(const std::filesystem::path& dir, diag::Diagnostics& diags);
+    static Templates load(const io::InputFiles& input, const std::filesystem::path& dir, diag::Diagnostics& diags);
 
     bool has(const std::string& name) const { return pages_.count(name) != 0; }
     // Renders page template `name` with `view`, then the layout around it. Thread-safe.

@@ -1,6 +1,8 @@
 #include "scaffold/scaffold.h"
 #include "scaffold/progress_scaffold.h"
 
+#include "io/input_files.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -256,7 +258,7 @@ std::optional<Written> create(const fs::path& content_dir, const NewRecord& req,
     // What the request is checked against: cities, programs and tiers. Their own errors are not this command's
     // business (`gongshi check` reports them), unless site.yaml cannot be read at all.
     diag::Diagnostics ignored;
-    const model::Records records = load::load_site_and_cities(content_dir, ignored);
+    const model::Records records = load::load_site_and_cities(io::DiskFiles(), content_dir, ignored);
     if (!records.site) {
         diags.error({(content_dir / "site.yaml").generic_string(), 0, 0}, "cannot read the content folder's site.yaml",
                     "run the command from the repository root, or pass --content DIR");

@@ -7,7 +7,7 @@ namespace gongshi::serve {
 BuildStatus::BuildStatus(std::string boot_id) : boot_id_(std::move(boot_id)) {}
 
 void BuildStatus::record(bool ok, const diag::Diagnostics& diags) {
-    std::string page = ok ? std::string() : render_error_page(diags.sorted());
+    std::string page = ok ? std::string() : render_error_page(diags.sorted(), io::DiskFiles());
     {
         const std::lock_guard lock(mutex_);
         ++builds_;

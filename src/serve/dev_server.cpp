@@ -4,10 +4,9 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
+#include "io/input_files.h"
 #include "serve/live_reload.h"
 #include "serve/site_files.h"
 
@@ -19,13 +18,6 @@ namespace {
 
 constexpr auto keep_alive_interval = std::chrono::seconds(15);
 constexpr size_t worker_threads = 32;  // an open page holds one for its event stream
-
-std::string read_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void serve_text(httplib::Response& res, int status, const std::string& text) {
     res.status = status;
@@ -70,7 +62,7 @@ void serve_site(const fs::path& site, const BuildStatus& status, const httplib::
         return;
     }
     if (found.kind == SiteFile::Kind::file) {
-        std::string body = read_file(found.path);
+        std::string body = io::read_file(found.path).value_or("");
         if (found.is_page) body = inject_live_reload(std::move(body), outcome.version);
         res.status = 200;
         res.set_content(std::move(body), content_type_for(found.path.filename().string()));
@@ -79,7 +71,7 @@ void serve_site(const fs::path& site, const BuildStatus& status, const httplib::
     if (const SiteFile not_found = find_site_file(site, "/404.html");
         found.is_page && not_found.kind == SiteFile::Kind::file) {
         res.status = 404;
-        res.set_content(inject_live_reload(read_file(not_found.path), outcome.version),
+        res.set_content(inject_live_reload(io::read_file(not_found.path).value_or(""), outcome.version),
                         "text/html; charset=utf-8");
         return;
     }

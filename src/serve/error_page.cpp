@@ -1,8 +1,8 @@
 #include "serve/error_page.h"
 
 #include <algorithm>
-#include <fstream>
 
+#include "diag/excerpt.h"
 #include "render/templates.h"
 
 namespace gongshi::serve {
@@ -11,43 +11,15 @@ namespace {
 
 using render::escape_html;
 
-constexpr size_t max_source_line = 400;  // bytes of the quoted line; content lines are far shorter
-
-bool continues_utf8(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// The 1-based line of a file, if it can be read.
-std::string source_line(const std::string& path, int line) {
-    if (line <= 0) return {};
-    std::ifstream in(path, std::ios::binary);
-    std::string text;
-    for (int n = 1; n <= line && std::getline(in, text); ++n)
-        if (n == line) {
-            if (!text.empty() && text.back() == '\r') text.pop_back();
-            if (text.size() > max_source_line) {
-                size_t cut = max_source_line;
-                while (cut > 0 && continues_utf8(text[cut])) --cut;  // whole UTF-8 characters
-                text = text.substr(0, cut) + "…";
-            }
-            return text;
-        }
-    return {};
+// The quoted line, escaped, with the character at the column marked.
+std::string quote(const diag::Excerpt& e, int col) {
+    if (col <= 0 || e.mark_begin == e.mark_end) return escape_html(e.text);
+    return escape_html(e.text.substr(0, e.mark_begin)) + "<mark>" +
+           escape_html(e.text.substr(e.mark_begin, e.mark_end - e.mark_begin)) + "</mark>" +
+           escape_html(e.text.substr(e.mark_end));
 }
 
-// The line, escaped, with the character at the (1-based) column marked. Columns count characters, as every
-// position gongshi reports does (source_file.cpp, the YAML parser), so a caret lands on a whole Chinese character.
-std::string mark_column(const std::string& line, int col) {
-    if (col <= 0) return escape_html(line);
-    size_t at = 0;
-    for (int c = 1; c < col && at < line.size(); ++c)
-        for (++at; at < line.size() && continues_utf8(line[at]);) ++at;
-    if (at >= line.size()) return escape_html(line);
-    size_t end = at + 1;
-    while (end < line.size() && continues_utf8(line[end])) ++end;
-    return escape_html(line.substr(0, at)) + "<mark>" + escape_html(line.substr(at, end - at)) + "</mark>" +
-           escape_html(line.substr(end));
-}
-
-std::string render_item(const diag::Diagnostic& d) {
+std::string render_item(const diag::Diagnostic& d, const io::InputFiles& sources) {
     const bool error = d.severity == diag::Severity::error;
     std::string location = d.pos.path;
     if (d.pos.line > 0)
@@ -57,16 +29,15 @@ std::string render_item(const diag::Diagnostic& d) {
     out += std::string("<strong>") + (error ? "错误 error" : "警告 warning") + "</strong>";
     out += "<p>" + escape_html(d.message) + "</p>";
     if (!d.hint.empty()) out += "<p class=\"hint\">" + escape_html(d.hint) + "</p>";
-    const std::string quoted = source_line(d.pos.path, d.pos.line);
-    if (!quoted.empty())
-        out += "<pre><span class=\"line-number\">" + std::to_string(d.pos.line) + " | </span>" +
-               mark_column(quoted, d.pos.col) + "</pre>";
+    if (const auto e = diag::excerpt(d, sources); e && !e->text.empty())
+        out += "<pre><span class=\"line-number\">" + std::to_string(d.pos.line) + " | </span>" + quote(*e, d.pos.col) +
+               "</pre>";
     return out + "</li>\n";
 }
 
 }  // namespace
 
-std::string render_error_page(const std::vector<diag::Diagnostic>& diagnostics) {
+std::string render_error_page(const std::vector<diag::Diagnostic>& diagnostics, const io::InputFiles& sources) {
     const auto errors = std::count_if(diagnostics.begin(), diagnostics.end(), [](const diag::Diagnostic& d) {
         return d.severity == diag::Severity::error;
     });
@@ -96,7 +67,7 @@ mark{background:#ffd5d5;outline:1px solid #a4000f}
         "<p>预览显示的不是旧页面：请按下列位置修改文件并保存，本页会在重新构建成功后自动刷新。<br>"
         "This preview does not show stale pages: fix the files at the places below and save; "
         "this page reloads by itself once a build succeeds.</p>\n<ol>\n";
-    for (const auto& d : diagnostics) out += render_item(d);
+    for (const auto& d : diagnostics) out += render_item(d, sources);
     out += "</ol>\n</main>\n</body>\n</html>\n";
     return out;
 }

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "io/input_files.h"
 
 namespace gongshi::serve {
 
-std::string render_error_page(const std::vector<diag::Diagnostic>& diagnostics);
+// `sources` reads the lines the diagnostics point at (diag/excerpt.h).
+std::string render_error_page(const std::vector<diag::Diagnostic>& diagnostics, const io::InputFiles& sources);
 
 }  // namespace gongshi::serve

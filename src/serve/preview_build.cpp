@@ -1,5 +1,7 @@
 #include "serve/preview_build.h"
 
+#include "io/input_files.h"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -30,7 +32,7 @@ void build_preview(const BuildOptions& options, BuildStatus& status, std::ostrea
                            "fix the cause (disk space, permissions), then save any file to build again");
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    err << diag::format_all(report.diags) << std::flush;
+    err << diag::format_all(report.diags, io::DiskFiles()) << std::flush;
     char line[512];
     const std::string out_dir = options.out.string();
     if (!report.published) {

@@ -14,9 +14,9 @@ namespace {
 const model::Site& real_site() {
     static const model::Site site = [] {
         diag::Diagnostics diags;
-        model::Records records = load::load_content(source_dir() / "content", diags);
+        model::Records records = load::load_content(io::DiskFiles(), source_dir() / "content", diags);
         validate::validate(records, {}, diags);
-        INFO(diag::format_all(diags));
+        INFO(diag::format_all(diags, io::DiskFiles()));
         REQUIRE_FALSE(diags.has_errors());
         REQUIRE(diags.warning_count() == 0);
         return model::build_model(std::move(records), false);

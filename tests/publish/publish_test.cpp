@@ -6,19 +6,11 @@
 using namespace gongshi::testing;
 using Catch::Matchers::Contains;
 
-namespace {
-
-std::string build_args(const fs::path& content, const fs::path& out, const std::string& extra = "") {
-    return build_command(content, out, extra);
-}
-
-}  // namespace
-
 TEST_CASE("a build of good content publishes every record's page", "[publish]") {
     TempDir dir;
     const fs::path content = copy_fixture("good", dir.path());
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "site", "--no-search"), output) == 0);
     CHECK_THAT(output, Contains("built ") && Contains("records read") && Contains("pages"));
     const auto files = read_tree(dir.path() / "site");
     // One page per record file of the fixture (the id is the file name), and the site's own pages.
@@ -41,10 +33,10 @@ TEST_CASE("a build that fails on bad content leaves the previous site byte-ident
     const fs::path content = copy_fixture("good", dir.path());
     const fs::path out = dir.path() / "site";
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, out, "--no-search"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, out, "--no-search"), output) == 0);
     const auto before = read_tree(out);
     edit(content / "tasks/2023.yaml", "declared_total: 3", "declared_total: 4");
-    CHECK(run_gongshi(build_args(content, out, "--no-search"), output) == 1);
+    CHECK(run_gongshi(build_command(content, out, "--no-search"), output) == 1);
     CHECK_THAT(output, Contains("error: rows add up to 3") && Contains("was left unchanged"));
     CHECK(read_tree(out) == before);
     CHECK(staging_leftovers(dir.path()).empty());
@@ -55,7 +47,7 @@ TEST_CASE("a build that fails on a broken template leaves the previous site byte
     const fs::path content = copy_fixture("good", dir.path());
     const fs::path out = dir.path() / "site";
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, out, "--no-search"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, out, "--no-search"), output) == 0);
     const auto before = read_tree(out);
     fs::copy(source_dir() / "templates", dir.path() / "templates", fs::copy_options::recursive);
     write_text(dir.path() / "templates/project.mustache", "{{#unclosed}}");
@@ -67,9 +59,9 @@ TEST_CASE("two builds of the same content, and --jobs 1 against --jobs 2, are by
     TempDir dir;
     const fs::path content = copy_fixture("good", dir.path());
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "a", "--jobs 1"), output) == 0);
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "b", "--jobs 2"), output) == 0);
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "c", "--jobs 2"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "a", "--jobs 1"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "b", "--jobs 2"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "c", "--jobs 2"), output) == 0);
     const auto a = read_tree(dir.path() / "a");
     CHECK(a.size() > 10);
     CHECK(a == read_tree(dir.path() / "b"));
@@ -110,14 +102,14 @@ TEST_CASE("a build that runs out of space leaves the previous site byte-identica
     const fs::path content = copy_fixture("good", dir.path());
     const fs::path out = dir.path() / "site";
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, out, "--no-search"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, out, "--no-search"), output) == 0);
     const auto before = read_tree(out);
     edit(content / "projects/datong/datong-pingcheng-boxue-2023.yaml", "name: 大同市平城区马军营街道博学社区养老幸福工程",
          "name: 大同市平城区马军营街道博学社区养老幸福工程（改）");
     // A file-size limit makes every write past 4 KB fail with EFBIG, as a full disk fails with ENOSPC: the build
     // must notice, stop, and publish nothing. (SIGXFSZ is ignored so the write returns the error instead.)
     const std::string limited = "-c \"trap '' XFSZ; ulimit -f 8; exec " + std::string(GONGSHI_BINARY) + " " +
-                                build_args(content, out, "--no-search --jobs 1") + "\"";
+                                build_command(content, out, "--no-search --jobs 1") + "\"";
     const int status = run_command("sh " + limited, output);
     INFO(output);
     CHECK(status == 1);
@@ -130,12 +122,12 @@ TEST_CASE("a verbose build (-v) lists the files written and how long each stage 
     TempDir dir;
     const fs::path content = copy_fixture("good", dir.path());
     std::string output;
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search -v"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "site", "--no-search -v"), output) == 0);
     CHECK_THAT(output, Contains("  wrote index.html"));
     CHECK_THAT(output, Contains("stages: stat inputs ") && Contains(", load and validate ") && Contains(", render ") &&
                            Contains(", publish "));
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search -v"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "site", "--no-search -v"), output) == 0);
     CHECK_THAT(output, Contains("is up to date") && Contains("stages: stat inputs ") && Contains(", check outputs "));
-    REQUIRE(run_gongshi(build_args(content, dir.path() / "site", "--no-search"), output) == 0);
+    REQUIRE(run_gongshi(build_command(content, dir.path() / "site", "--no-search"), output) == 0);
     CHECK_THAT(output, !Contains("stages:"));
 }

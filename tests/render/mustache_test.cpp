@@ -162,10 +162,10 @@ TEST_CASE("fields shared by many views count in each view's fingerprint, as thei
 
 TEST_CASE("every page of the real content renders byte for byte as mstch renders it", "[render]") {
     diag::Diagnostics diags;
-    model::Records records = load::load_content(source_dir() / "content", diags);
+    model::Records records = load::load_content(io::DiskFiles(), source_dir() / "content", diags);
     REQUIRE(!diags.has_errors());
     const model::Site site = model::build_model(std::move(records), false);
-    const auto templates = render::Templates::load(source_dir() / "templates", diags);
+    const auto templates = render::Templates::load(io::DiskFiles(), source_dir() / "templates", diags);
     REQUIRE(!diags.has_errors());
 
     std::map<std::string, std::string> texts, partial_texts;
@@ -219,7 +219,7 @@ TEST_CASE("a partial that includes itself is an error at load, not an endless re
     write_text(dir.path() / "templates/partials/loop_a.mustache", "a {{> loop_b}}");
     write_text(dir.path() / "templates/partials/loop_b.mustache", "b {{#x}}{{> loop_a}}{{/x}}");
     diag::Diagnostics diags;
-    render::Templates::load(dir.path() / "templates", diags);
+    render::Templates::load(io::DiskFiles(), dir.path() / "templates", diags);
     std::vector<std::string> messages;
     for (const auto& d : diags.all()) messages.push_back(diag::format(d));
     const std::string root = (dir.path() / "templates/partials/").generic_string();

@@ -35,7 +35,7 @@ TEST_CASE("the error page lists each diagnostic with its location and the source
     diag::Diagnostics diags;
     diags.error({file.string(), 2, 7}, "bad <name> \"quoted\"", "write it as 'plain' text");
     diags.warning({file.string(), 0, 0}, "a warning", "");
-    const std::string page = serve::render_error_page(diags.sorted());
+    const std::string page = serve::render_error_page(diags.sorted(), io::DiskFiles());
     CHECK_THAT(page, Catch::Contains(file.string() + ":2:7"));
     CHECK_THAT(page, Catch::Contains("bad &lt;name&gt; &quot;quoted&quot;"));
     CHECK_THAT(page, Catch::Contains("write it as &#39;plain&#39; text"));
@@ -57,7 +57,7 @@ TEST_CASE("the error page marks the character at the column, counted in characte
     diags.error({file.string(), 2, 8}, "a Chinese character marked whole", "");
     diags.error({file.string(), 2, 40}, "past the line's end: no mark", "");
     diags.error({file.string(), 3, 1}, "past the end: no line", "");
-    const std::string page = serve::render_error_page(diags.sorted());
+    const std::string page = serve::render_error_page(diags.sorted(), io::DiskFiles());
     CHECK_THAT(page, Catch::Contains("2 | </span>name: 金沙滩<mark>:</mark> 社区</pre>"));
     CHECK_THAT(page, Catch::Contains("2 | </span>name: 金<mark>沙</mark>滩: 社区</pre>"));
     CHECK_THAT(page, Catch::Contains("2 | </span>name: 金沙滩: 社区</pre>"));

@@ -8,6 +8,7 @@
 #include "load/source_file.h"
 #include "load/yaml_tree.h"
 #include "model/site.h"
+#include "publish/assets.h"
 #include "render/output_sink.h"
 #include "render/markdown.h"
 #include "render/render.h"
@@ -26,7 +27,7 @@ const fs::path source_root = GONGSHI_SOURCE_DIR;
 const model::Records& good_records() {
     static const model::Records records = [] {
         diag::Diagnostics diags;
-        return load::load_content(source_root / "tests/fixtures/good", diags);
+        return load::load_content(io::DiskFiles(), source_root / "tests/fixtures/good", diags);
     }();
     return records;
 }
@@ -34,7 +35,7 @@ const model::Records& good_records() {
 const render::Templates& templates() {
     static const render::Templates t = [] {
         diag::Diagnostics diags;
-        return render::Templates::load(source_root / "templates", diags);
+        return render::Templates::load(io::DiskFiles(), source_root / "templates", diags);
     }();
     return t;
 }
@@ -46,7 +47,7 @@ void validate_and_render(model::Records records, diag::Diagnostics& diags) {
     if (diags.has_errors()) return;
     const model::Site site = model::build_model(std::move(records), false);
     render::MemorySink sink;
-    render::render_site(site, templates(), source_root / "assets", sink, 1, {}, {});
+    render::render_site(site, templates(), publish::publish_assets(io::DiskFiles(), source_root / "assets", sink, {}), sink, 1, {}, {});
 }
 
 }  // namespace

@@ -1,0 +1,73 @@
+// Rebuilding only what changed. What the last build left beside the site (its cache, and the edition it replaced)
+// and the checks that decide whether to trust it; how this build starts from it (the staging folder adopts the old
+// edition, the renderer asks what the last build wrote at a path) and ends with it (unchanged files linked, the
+// search index kept or remade, the new cache written, the swap). The pipeline calls these in order and nothing else
+// of the incremental machinery.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "model/change_summary.h"
+#include "publish/search_index.h"
+#include "render/output_sink.h"
+
+namespace gongshi::publish {
+
+struct RebuildSettings {
+    std::filesystem::path out;
+    std::vector<std::filesystem::path> inputs;  // every folder the output is made from
+    std::filesystem::path templates;            // the folder above it is where Pagefind is looked for
+    bool drafts = false;
+    bool search = true;
+};
+
+// Closes the stage that began at the last call ("read cache", …), for the build's stage times.
+using Lap = std::function<void(const char* stage)>;
+
+// What publishing did.
+struct Published {
+    long long files = 0;             // files the site now holds
+    long long bytes = 0;             // bytes written
+    std::vector<std::string> written;  // sorted
+    std::vector<std::string> removed;  // files the last build published and this one does not
+    SearchIndexReport search;
+    bool incremental = false;        // started from the last build's output
+};
+
+class Rebuild {
+public:
+    // Locks the output (waiting for another build), removes staging folders of dead builds, stamps the inputs,
+    // reads the last build's cache and checks the site still holds what it lists.
+    Rebuild(RebuildSettings settings, const Lap& lap);
+    ~Rebuild();
+    Rebuild(const Rebuild&) = delete;
+    Rebuild& operator=(const Rebuild&) = delete;
+
+    // The inputs are exactly as the last build read them: there is nothing to render. finish_unchanged() then
+    // makes the search index if a previous build could not.
+    bool nothing_changed() const;
+    Published finish_unchanged(diag::Diagnostics& diags);
+
+    // What the last build published, to tell what changed; nullptr when this is a full build.
+    const model::ModelSummary* last_summary() const;
+    // The folder this build writes into: a new staging folder, or the edition the last build swapped out.
+    render::OutputSink& start_staging();
+    // What the last build wrote at a path (nothing on a full build).
+    render::PreviousOutput previous_output() const;
+    // Links every file this build did not write, indexes for search when a page changed, writes the cache and
+    // swaps the new site in. `files` is every file of the new site.
+    Published publish(const render::RenderedFiles& files, const model::ModelSummary& summary, diag::Diagnostics& diags);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+    Lap lap_;
+};
+
+}  // namespace gongshi::publish

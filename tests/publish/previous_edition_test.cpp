@@ -1,0 +1,71 @@
+// Incremental builds start from the edition the last build replaced (site.previous/) and publish exactly what a
+// clean build publishes, whatever was done to that folder.
+#include <catch2/catch.hpp>
+
+#include "publish/incremental_support.h"
+
+using namespace gongshi::testing;
+using Catch::Matchers::Contains;
+
+TEST_CASE("a rebuild starts from the edition before and publishes what a clean build publishes", "[incremental]") {
+    Site s;
+    const fs::path previous = fs::path(s.out.string() + ".previous");
+    const fs::path project = s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml";
+    const fs::path ratings = s.content / "ratings/jinminhan-2023-169.yaml";
+    const std::string ratings_text = read_text(ratings);
+    s.build();
+    CHECK_FALSE(fs::exists(previous));  // a full build keeps nothing
+
+    // Each edit adds, changes or removes pages; from the second rebuild on, the build takes the edition the one
+    // before swapped out (the site is then that very folder) and must still equal a build from scratch.
+    const std::vector<std::pair<const char*, std::function<void()>>> edits{
+        {"a new project", [&] { write_text(project, new_project); }},
+        {"its rating", [&] { write_text(ratings, ratings_text + new_rating_group); }},
+        {"its name", [&] { edit(project, "新建社区养老幸福工程", "新建社区养老幸福工程（改）"); }},
+        {"a template", [&] { write_text(s.templates / "city.mustache", read_text(s.templates / "city.mustache") + "\n"); }},
+        {"project and rating removed", [&] { write_text(ratings, ratings_text); fs::remove(project); }},
+    };
+    auto edition = read_tree(s.out);
+    std::optional<ino_t> kept;  // the folder the last rebuild kept as the previous edition
+    for (const auto& [what, apply] : edits) {
+        INFO(what);
+        const auto ids = identities(s.out);
+        apply();
+        CHECK_THAT(s.build(), Contains("incremental"));
+        CHECK(rewritten(ids, identities(s.out)) == differing(edition, read_tree(s.out)));  // only what differs
+        if (kept) CHECK(folder_inode(s.out) == *kept);  // adopted: no new tree was made
+        REQUIRE(fs::exists(previous));
+        CHECK(read_tree(previous) == edition);  // the edition swapped out, exactly
+        kept = folder_inode(previous);
+        edition = read_tree(s.out);
+        CHECK(without_log(edition) == without_log(s.clean_build()));
+    }
+}
+
+TEST_CASE("a previous edition altered by hand is reconciled, not published as it is", "[incremental]") {
+    Site s;
+    const fs::path previous = fs::path(s.out.string() + ".previous");
+    s.build();
+    write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project);
+    s.build();
+    REQUIRE(fs::exists(previous));
+    const auto reference = read_tree(s.out);
+
+    // A page replaced (a new inode), a file, a folder and a symbolic link added: none may reach the next edition.
+    fs::remove(previous / "cities/datong/index.html");
+    write_text(previous / "cities/datong/index.html", "replaced by hand");
+    write_text(previous / "extra.html", "added by hand");
+    fs::create_directories(previous / "extra-folder");
+    write_text(previous / "extra-folder/page.html", "added by hand");
+    fs::create_symlink("/etc", previous / "etc-link");
+
+    write_text(s.content / "ratings/jinminhan-2023-169.yaml",
+               read_text(s.content / "ratings/jinminhan-2023-169.yaml") + new_rating_group);
+    CHECK_THAT(s.build(), Contains("incremental"));
+    const auto after = read_tree(s.out);
+    CHECK(without_log(after) == without_log(s.clean_build()));
+    CHECK(after.at("cities/datong/index.html") == reference.at("cities/datong/index.html"));
+    CHECK_FALSE(fs::exists(s.out / "extra.html"));
+    CHECK_FALSE(fs::exists(s.out / "extra-folder"));
+    CHECK_FALSE(fs::exists(fs::symlink_status(s.out / "etc-link")));
+}
