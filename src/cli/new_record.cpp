@@ -1,4 +1,4 @@
-// `gongshi new notice|reply|project|ratings <id> …`: writes a scaffold for staff to fill in.
+// `gongshi new notice|reply|project|ratings|progress <id> …`: writes a scaffold for staff to fill in.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -40,6 +40,11 @@ void add_new_command(CLI::App& app, Commands& c) {
     ratings->add_option("id", r.id, "the notice's id")->required();
     ratings->add_option("--year", r.year, "program year of the first group");
     ratings->callback([&r] { r.kind = Kind::ratings; });
+
+    auto* progress = c.new_record->add_subcommand("progress", "what a progress notice reports: content/progress/<notice-id>.yaml");
+    progress->add_option("id", r.id, "the notice's id")->required();
+    progress->add_option("--year", r.year, "program year it reports on");
+    progress->callback([&r] { r.kind = Kind::progress; });
 }
 
 int run_new(const BuildOptions& options, const scaffold::NewRecord& record) {

@@ -7,6 +7,7 @@
 
 #include "load/field_reader.h"
 #include "load/load.h"
+#include "load/progress_loaders.h"
 #include "load/record_loaders.h"
 #include "load/source_file.h"
 
@@ -189,6 +190,20 @@ struct Walker {
         load_yaml_records(files(root / "projects", ".yaml", true), out.projects, load_project, &model::Project::id, true);
         load_yaml_records(files(root / "ratings", ".yaml", false), out.ratings, load_rating_list,
                           &model::RatingList::notice, false);
+        for (const fs::path& file : files(root / "schedules", ".yaml", false)) {
+            auto y = read_yaml(file);
+            if (!y) continue;
+            if (auto s = load_schedule(*y, diags)) {
+                if (file.stem().string() != std::to_string(s->year))
+                    diags.error(s->pos, "schedule for " + std::to_string(s->year) + " is in " + file.filename().string(),
+                                "name the file " + std::to_string(s->year) + ".yaml");
+                out.schedules.push_back(std::move(*s));
+            }
+        }
+        load_yaml_records(files(root / "progress", ".yaml", false), out.progress, load_progress_report,
+                          &model::ProgressReport::notice, false);
+        load_yaml_records(files(root / "scores", ".yaml", false), out.scores, load_score_sheet, &model::ScoreSheet::notice,
+                          false);
         load_documents("notices", model::Document::Type::notice, out.notices);
         load_documents("replies", model::Document::Type::reply, out.replies);
     }

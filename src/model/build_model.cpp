@@ -71,6 +71,9 @@ Site build_model(Records records, bool include_drafts) {
     s.notices = std::move(records.notices);
     s.replies = std::move(records.replies);
     s.tasks = std::move(records.tasks);
+    s.schedules = std::move(records.schedules);
+    s.progress = std::move(records.progress);
+    s.scores = std::move(records.scores);
     s.records_read = records.files_read;
     s.shared_source_hash = records.shared_source_hash;
     if (!include_drafts) {
@@ -80,6 +83,9 @@ Site build_model(Records records, bool include_drafts) {
         drop_if(s.replies, is_draft);
         drop_if(s.tasks, is_draft);
         drop_if(records.ratings, is_draft);
+        drop_if(s.schedules, is_draft);
+        drop_if(s.progress, is_draft);
+        drop_if(s.scores, is_draft);
     }
     std::sort(s.projects.begin(), s.projects.end(), [](const Project& a, const Project& b) { return a.id.value < b.id.value; });
     std::sort(s.notices.begin(), s.notices.end(), newer);
@@ -137,6 +143,16 @@ Site build_model(Records records, bool include_drafts) {
     }
     for (auto& list : s.ratings_of_project)
         std::stable_sort(list.begin(), list.end(), [&](int a, int b) { return s.ratings[a].year < s.ratings[b].year; });
+
+    drop_if(s.progress, [&](const ProgressReport& r) { return !s.notice_index.count(r.notice.value); });
+    drop_if(s.scores, [&](const ScoreSheet& r) { return !s.notice_index.count(r.notice.value); });
+    std::sort(s.schedules.begin(), s.schedules.end(), [](const Schedule& a, const Schedule& b) { return a.year < b.year; });
+    std::sort(s.progress.begin(), s.progress.end(), [](const ProgressReport& a, const ProgressReport& b) {
+        return a.month.value != b.month.value ? a.month.value < b.month.value : a.notice.value < b.notice.value;
+    });
+    std::sort(s.scores.begin(), s.scores.end(),
+              [](const ScoreSheet& a, const ScoreSheet& b) { return a.notice.value < b.notice.value; });
+    build_progress_index(s);
 
     for (const auto* docs : {&s.notices, &s.replies})
         for (const auto& d : *docs) s.updated = std::max(s.updated, d.date);

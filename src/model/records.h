@@ -208,6 +208,113 @@ struct Document {
     std::uint64_t source_hash = 0;  // of the file's path and bytes (source_hash)
 };
 
+// A date the plan fixes (六、进度要求): what, by when, in the plan's own words, and where it says so.
+struct Milestone {
+    std::string id;
+    std::string what;
+    std::string stage;     // the construction stage it is the deadline for (model/progress_stages.h), or empty
+    std::string deadline;  // YYYY-MM-DD: the last day the plan's words allow
+    SourcePos deadline_pos;
+    std::string printed;   // the deadline as printed ("2月中旬前")
+    std::string quote;     // the plan's sentence
+    std::string paragraph; // "六（一）"
+    SourcePos pos;
+};
+
+// An evaluation indicator (绩效评估): 基础分, 加分 or 扣分 with its points.
+struct Indicator {
+    Located id;
+    std::string name;
+    std::string kind;  // 基础分 | 加分 | 扣分
+    double points = 0;
+    std::string points_text;
+    std::string paragraph;
+    SourcePos pos;
+};
+
+// schedules/<year>.yaml: a program year's schedule and evaluation indicators, from its plan notice.
+struct Schedule {
+    int year = 0;
+    Located source;  // notice id
+    std::vector<Milestone> milestones;
+    std::vector<Indicator> indicators;
+    bool draft = false;
+    SourcePos pos;
+};
+
+// One project's line in a progress notice.
+struct StageReport {
+    Located project;
+    Located stage;
+    std::string date;  // YYYY-MM-DD when the notice prints a day, else empty
+    SourcePos date_pos;
+    std::string printed;
+    std::string problem;
+    std::string note;  // why a stage earlier than a previous notice's is reported
+    SourcePos pos;
+};
+
+struct StageCount {
+    Located stage;
+    int count = 0;
+};
+
+// One city's line in a progress notice: projects per stage.
+struct CityProgress {
+    Located city;
+    int declared = -1;  // the city's total as printed; -1 when none is printed
+    SourcePos declared_pos;
+    std::vector<StageCount> stages;
+    std::string problem;
+    SourcePos pos;
+};
+
+// progress/<notice-id>.yaml: what a progress notice (月度通报, 季度反馈, 督查通报) reports.
+struct ProgressReport {
+    Located notice;
+    int year = 0;  // program year
+    SourcePos year_pos;
+    std::string kind;
+    Located month;  // YYYY-MM: the month it reports on
+    int declared = -1;  // projects listed, as printed; -1 when none is printed
+    SourcePos declared_pos;
+    std::vector<StageReport> projects;
+    std::vector<CityProgress> cities;
+    bool draft = false;
+    std::string file;
+    std::uint64_t source_hash = 0;
+};
+
+struct ScoreItem {
+    Located indicator;
+    double points = 0;
+    std::string points_text;
+    SourcePos pos;
+};
+
+// One score a notice publishes: a project's or a city's, for a month.
+struct ScoreRow {
+    Located project;  // one of project and city
+    Located city;
+    Located month;    // YYYY-MM
+    double base = 0, bonus = 0, deductions = 0, total = 0;
+    std::string base_text, bonus_text, deductions_text, total_text;
+    SourcePos base_pos, bonus_pos, deductions_pos, total_pos;
+    std::vector<ScoreItem> items;
+    SourcePos pos;
+};
+
+// scores/<notice-id>.yaml: the scores one notice publishes.
+struct ScoreSheet {
+    Located notice;
+    int year = 0;
+    SourcePos year_pos;
+    std::vector<ScoreRow> rows;
+    bool draft = false;
+    std::string file;
+    std::uint64_t source_hash = 0;
+};
+
 // Everything load() read, before validation and indexing.
 struct Records {
     std::optional<SiteConfig> site;
@@ -219,6 +326,9 @@ struct Records {
     std::vector<RatingList> ratings;
     std::vector<Document> notices;
     std::vector<Document> replies;
+    std::vector<Schedule> schedules;
+    std::vector<ProgressReport> progress;
+    std::vector<ScoreSheet> scores;
     int files_read = 0;
     // Of the files every page may read from (site.yaml, cities.yaml, tasks/), in the order read.
     std::uint64_t shared_source_hash = 0;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/progress_index.h"
 #include "model/records.h"
 #include "model/tier_index.h"
 
@@ -33,6 +34,10 @@ struct Site {
     std::vector<Document> replies;   // newest first
     std::vector<TaskTable> tasks;    // by year
     std::vector<Rating> ratings;     // notice by notice, in printed order
+    std::vector<Schedule> schedules;         // by year
+    std::vector<ProgressReport> progress;    // by month, then notice id; only of published notices
+    std::vector<ScoreSheet> scores;          // by notice id; only of published notices
+    ProgressIndex progress_index;
 
     std::vector<int> city_of_project;
     std::vector<std::vector<int>> ratings_of_project;  // in program-year order

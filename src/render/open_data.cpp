@@ -134,6 +134,61 @@ void task_rows(const model::Site& s, Row& row, const RowWriter& write) {
     }
 }
 
+size_t progress_count(const model::Site& s) {
+    size_t n = 0;
+    for (const auto& r : s.progress) {
+        n += r.projects.size();
+        for (const auto& c : r.cities) n += c.stages.size();
+    }
+    return n;
+}
+
+size_t score_count(const model::Site& s) {
+    size_t n = 0;
+    for (const auto& sheet : s.scores) n += sheet.rows.size();
+    return n;
+}
+
+std::string doc_number_of(const model::Site& s, const std::string& notice) {
+    const model::Document* n = s.notice(notice);
+    return n ? n->doc_number : "";
+}
+
+// A row per project a progress notice lists, then a row per (city, stage) it counts.
+void progress_rows(const model::Site& s, Row& row, const RowWriter& write) {
+    for (const auto& r : s.progress) {
+        const std::string doc = doc_number_of(s, r.notice.value), url = model::absolute_url(s, model::notice_url(r.notice.value));
+        for (const auto& e : r.projects) {
+            const auto p = s.project_index.find(e.project.value);
+            const std::string name = p == s.project_index.end() ? "" : s.projects[p->second].name;
+            const std::string city = p == s.project_index.end() ? "" : s.cities[s.city_of_project[p->second]].id;
+            row = {r.notice.value, doc, std::to_string(r.year), r.kind, r.month.value, "project", e.project.value, name,
+                   city, e.stage.value, "", e.date, e.printed, e.problem, e.note, url};
+            write(row);
+        }
+        for (const auto& c : r.cities)
+            for (const auto& st : c.stages) {
+                row = {r.notice.value, doc, std::to_string(r.year), r.kind, r.month.value, "city", "", "", c.city.value,
+                       st.stage.value, std::to_string(st.count), "", "", c.problem, "", url};
+                write(row);
+            }
+    }
+}
+
+void score_rows(const model::Site& s, Row& row, const RowWriter& write) {
+    for (const auto& sheet : s.scores) {
+        const std::string doc = doc_number_of(s, sheet.notice.value);
+        const std::string url = model::absolute_url(s, model::notice_url(sheet.notice.value));
+        for (const auto& r : sheet.rows) {
+            std::string items;
+            for (const auto& i : r.items) items += (items.empty() ? "" : ";") + i.indicator.value + ":" + i.points_text;
+            row = {sheet.notice.value, doc, std::to_string(sheet.year), r.month.value, r.project.value, r.city.value,
+                   r.base_text, r.bonus_text, r.deductions_text, r.total_text, items, url};
+            write(row);
+        }
+    }
+}
+
 const Dataset datasets[] = {
     {"projects",
      {"id", "name", "program_year", "program_name", "city_id", "city", "city_code", "county", "county_code",
@@ -148,6 +203,14 @@ const Dataset datasets[] = {
      {"year", "city_id", "city", "city_code", "tasks", "projects_recorded", "uncovered_counties", "source",
       "source_doc_number"},
      task_count, task_rows},
+    {"progress",
+     {"notice_id", "doc_number", "program_year", "kind", "month", "level", "project_id", "project_name", "city_id",
+      "stage", "count", "date", "printed", "problem", "note", "notice_url"},
+     progress_count, progress_rows},
+    {"scores",
+     {"notice_id", "doc_number", "program_year", "month", "project_id", "city_id", "base", "bonus", "deductions",
+      "total", "items", "notice_url"},
+     score_count, score_rows},
 };
 
 // One CSV cell (RFC 4180): quoted when needed; a cell starting with = + - @ tab or CR (a spreadsheet formula) is

@@ -30,6 +30,17 @@ std::uint64_t ProjectPageKeys::operator()(int index) const {
         const model::Rating& rating = site_.ratings[r];
         f.add(rating.source_hash).add(site_.notices[rating.notice].source_hash);
     }
+    // Its progress reports and scores, with their notices (none on a site without progress notices).
+    for (const model::StageEvent& e : site_.progress_index.of_project[index]) {
+        const model::ProgressReport& r = site_.progress[e.report];
+        const model::Document* n = site_.notice(r.notice.value);
+        f.add(r.source_hash).add(n ? n->source_hash : 0);
+    }
+    for (const model::ScoreRef& ref : site_.progress_index.scores_of_project[index]) {
+        const model::ScoreSheet& sheet = site_.scores[ref.sheet];
+        const model::Document* n = site_.notice(sheet.notice.value);
+        f.add(sheet.source_hash).add(n ? n->source_hash : 0);
+    }
     // The document its facts come from, if it is published.
     const model::Document* facts = p.facts_source ? site_.document(p.facts_source->value) : nullptr;
     f.add(facts ? facts->source_hash : 0);

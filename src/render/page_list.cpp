@@ -7,6 +7,7 @@
 #include "render/open_data.h"
 #include "render/page_keys.h"
 #include "render/views/page_views.h"
+#include "render/views/progress_views.h"
 #include "render/views/project_rows.h"
 #include "render/views/record_views.h"
 
@@ -49,6 +50,8 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     for (size_t i = 0; i < site.cities.size(); ++i)
         page(model::city_url(site.cities[i].id), "city", [s, a, rows, i] { return city_view(*s, *a, *rows, static_cast<int>(i)); },
              true);
+    for (const int year : progress_years(site))
+        page("/progress/" + std::to_string(year) + "/", "progress", [s, a, year] { return progress_view(*s, *a, year); });
     for (size_t i = 0; i < site.tasks.size(); ++i)
         page(model::task_url(site.tasks[i].year), "task", [s, a, i] { return task_view(*s, *a, static_cast<int>(i)); });
     for (size_t i = 0; i < site.notices.size(); ++i)

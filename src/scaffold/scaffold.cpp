@@ -1,4 +1,5 @@
 #include "scaffold/scaffold.h"
+#include "scaffold/progress_scaffold.h"
 
 #include "io/input_files.h"
 
@@ -306,6 +307,13 @@ std::optional<Written> create(const fs::path& content_dir, const NewRecord& req,
             w.next_steps = {"list every group and entry of the notice in " + w.file.generic_string()};
             break;
         }
+        case Kind::progress:
+            if (req.year && !requested_program(records, req.year, diags)) return std::nullopt;
+            w.file = content_dir / "progress" / (req.id + ".yaml");
+            text = progress_text(req.id, req.year);
+            w.next_steps = {"if the notice is not in content/notices yet: gongshi new notice " + req.id,
+                            "fill in every " + todo + " in " + w.file.generic_string() + " (delete lines that do not apply)"};
+            break;
     }
     if (!write_new(w.file, text, diags)) return std::nullopt;
     w.next_steps.push_back("then run: gongshi check");

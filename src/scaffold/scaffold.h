@@ -12,14 +12,14 @@
 namespace gongshi::scaffold {
 
 struct NewRecord {
-    enum class Kind { notice, reply, project, ratings } kind = Kind::notice;
+    enum class Kind { notice, reply, project, ratings, progress } kind = Kind::notice;
     std::string id;
     std::string doc_number;  // notice, reply
     std::string date;        // notice, reply: YYYY-MM-DD
     std::string title;       // notice, reply; project: its official name
     std::string city;        // reply, project: city id
     std::string county;      // project: county name as printed
-    int year = 0;            // project, ratings: program year
+    int year = 0;            // project, ratings, progress: program year
 };
 
 struct Written {

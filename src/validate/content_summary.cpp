@@ -63,6 +63,9 @@ std::vector<std::string> summarize_content(const model::Records& r) {
     for (const auto& c : r.cities) counties += static_cast<int>(c.counties.size());
     lines.push_back("task tables: " + (tasks.empty() ? std::string("none") : tasks) + "; cities: " +
                     std::to_string(r.cities.size()) + " with " + std::to_string(counties) + " counties");
+    lines.push_back(summarize_progress(r));
+    for (const auto& p : r.progress) drafts += p.draft;
+    for (const auto& p : r.scores) drafts += p.draft;
     if (drafts) lines.push_back("drafts (published only with --drafts): " + std::to_string(drafts));
     return lines;
 }

@@ -10,5 +10,7 @@
 namespace gongshi::validate {
 
 std::vector<std::string> summarize_content(const model::Records& records);
+// The progress line: each progress notice (month, kind, projects and cities listed), schedules and scores.
+std::string summarize_progress(const model::Records& records);
 
 }  // namespace gongshi::validate

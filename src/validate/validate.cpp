@@ -34,6 +34,8 @@ void validate(const model::Records& records, const Options& options, diag::Diagn
     check_rating_counts(records, diags);
     check_printed_names(records, lookup, diags);
     check_task_tables(records, lookup, diags);
+    check_progress(records, lookup, options.include_drafts, diags);
+    check_scores(records, lookup, options.include_drafts, diags);
 }
 
 }  // namespace gongshi::validate

@@ -32,6 +32,7 @@ before(async () => {
     // The filter applied by the script: wait until it has run.
     { url: '/projects/?tier=excellent', ready: '#filter-selected:not([hidden])', dark: true },
     { url: '/search/' },
+    { url: '/progress/2023/', dark: true },
   ];
 });
 

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { siteDir, serveSite, launchBrowser } from './support.mjs';
 
 const root = siteDir();
-const datasets = ['projects', 'ratings', 'tasks'];
+const datasets = ['projects', 'ratings', 'tasks', 'progress', 'scores'];
+// The real site publishes no progress notice or score yet (issue 21): those two files hold a header row only.
+const notYetPublished = new Set(['progress', 'scores']);
 
 // An RFC 4180 parser: returns rows of cells; throws on a malformed quote.
 function parseCsv(text) {
@@ -78,7 +80,8 @@ for (const name of datasets) {
     // Cells that need quoting are quoted: any cell with a comma, quote or line break round-trips above;
     // and no unquoted cell starts a formula.
     for (const r of rows.slice(1)) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@]/);
-    assert.ok(/[\u4e00-\u9fff]/.test(text), 'Chinese text survives');
+    if (notYetPublished.has(name)) assert.equal(json.records.length, 0, `${name}: the real site has none yet`);
+    else assert.ok(/[\u4e00-\u9fff]/.test(text), 'Chinese text survives');
   });
 }
 
@@ -91,7 +94,7 @@ test('the JSON files have the documented shape', () => {
     assert.match(doc.source, /^https?:\/\/.+\/data\/$/);
     assert.match(doc.updated, /^\d{4}-\d{2}-\d{2}/);
     assert.equal(doc.count, doc.records.length);
-    assert.ok(doc.count > 0);
+    assert.ok(notYetPublished.has(name) ? doc.count === 0 : doc.count > 0, `${name}: count`);
     assert.ok(Array.isArray(doc.columns) && doc.columns.every((c) => typeof c === 'string'));
     for (const r of doc.records) {
       assert.deepEqual(Object.keys(r), doc.columns, `${name}: every record has exactly the columns`);

@@ -128,3 +128,25 @@ TEST_CASE("every document of the seeds is published with its number", "[content]
     CHECK(s.notices[s.notice_index.at("jinminhan-2023-169")].doc_number == "晋民函〔2023〕169号");
     CHECK(s.replies[s.reply_index.at("changminhan-2023-94")].date == "2023-12-27");
 }
+
+TEST_CASE("the 2023 schedule quotes 晋民发〔2023〕7号 六 word for word, and no progress notice or score is invented", "[content]") {
+    const auto& s = real_site();
+    REQUIRE(s.schedules.size() == 1);
+    const model::Schedule& schedule = s.schedules[0];
+    CHECK(schedule.year == 2023);
+    CHECK(schedule.source.value == "jinminfa-2023-7");
+    const std::string seed = read_text(source_dir().parent_path() / "shared/seeds/001_e55b586ccff1a522.txt");
+    const model::Document* plan = s.notice("jinminfa-2023-7");
+    REQUIRE(plan != nullptr);
+    REQUIRE(schedule.milestones.size() == 6);
+    for (const auto& m : schedule.milestones) {
+        INFO(m.id);
+        CHECK(plan->body_markdown.find(m.quote) != std::string::npos);
+        if (!seed.empty()) CHECK(seed.find(m.quote) != std::string::npos);
+        CHECK(m.quote.find(m.printed) != std::string::npos);  // the deadline as printed is in the quote
+        CHECK(m.paragraph.rfind("六（", 0) == 0);
+    }
+    CHECK(schedule.indicators.empty());  // the plan names 基础分、加分、扣分 but prints no indicator
+    CHECK(s.progress.empty());
+    CHECK(s.scores.empty());
+}

@@ -1,6 +1,7 @@
 #include <set>
 
 #include "model/permalinks.h"
+#include "render/views/progress_views.h"
 #include "render/views/project_rows.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
@@ -99,6 +100,8 @@ View city_view(const model::Site& site, const Assets& assets, const ProjectRows&
     }
     v["has_replies"] = !replies.empty();
     v["replies"] = std::move(replies);
+
+    add_city_progress(v, site, index);
 
     ViewList facts;
     for (const auto& f : c.facts) {

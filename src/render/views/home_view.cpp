@@ -2,6 +2,7 @@
 
 #include "model/permalinks.h"
 #include "render/views/document_row.h"
+#include "render/views/progress_views.h"
 #include "render/views/task_links.h"
 #include "render/views/tier_charts.h"
 
@@ -65,6 +66,7 @@ View home_view(const model::Site& site, const Assets& assets) {
     }
     v["cities"] = std::move(cities);
     v["tasks"] = task_links(site);
+    v["progress_links"] = progress_links(site);
     View charts = tier_charts_view(site);
     v["charts"] = std::move(charts["charts"]);
     v["legend"] = std::move(charts["legend"]);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "model/permalinks.h"
+#include "render/views/progress_views.h"
 #include "render/views/project_rows.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
@@ -118,6 +119,7 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
     }
     v["has_ratings"] = !ratings.empty();
     v["ratings"] = std::move(ratings);
+    add_project_progress(v, site, index);
 
     ViewList notes;
     for (const auto& n : p.location_notes) {
