@@ -8,6 +8,7 @@
 #include "model/site.h"
 #include "publish/assets.h"
 #include "publish/incremental.h"
+#include "publish/url_registry.h"
 #include "render/render.h"
 #include "search/index_site.h"
 #include "validate/content_summary.h"
@@ -89,6 +90,12 @@ BuildReport build_site(const BuildOptions& options) {
     render::RenderResult result = render::render_site(site, templates, assets, staging, options.jobs,
                                                       rebuild.previous_output(), report.changes, options.progress);
     lap("render");
+    // Every URL ever published is still made (issue 23); the new ones are added to the content's list of them.
+    const publish::UrlsKept urls =
+        publish::keep_published_urls(options.content, result.files, options.record_urls && !options.drafts, report.diags);
+    if (report.diags.has_errors()) return report;
+    if (urls.added > 0) rebuild.restamp_input(urls.file);
+    report.urls_recorded = urls.added;
     // Search (issue 20): the index's files join the rendered ones, written only where their bytes changed.
     if (options.search) {
         report.search = search::index_site(site, staging, rebuild.previous_output(), options.out, result.files);

@@ -23,7 +23,10 @@ struct BuildOptions {
     int jobs = 1;
     // Called now and then while pages render (done, total), from any thread; empty: no progress reporting.
     std::function<void(long long done, long long total)> progress;
-    bool search = true;  // build the search index, search/ (--no-search skips it)
+    bool search = true;  // build the search index, search-index/ (--no-search skips it)
+    // Add the URLs this build publishes for the first time to content/published-urls.txt (never with drafts, and
+    // not by the preview server, which must not edit the content it watches).
+    bool record_urls = true;
     int verbosity = 1;   // 0 --quiet, 1 normal, 2 --verbose (the command line's business; the pipeline ignores it)
 };
 
@@ -34,6 +37,7 @@ struct BuildReport {
     long long files = 0;     // files the site holds
     long long written = 0;   // files this build wrote (the rest were already right)
     long long bytes = 0;     // bytes this build wrote
+    int urls_recorded = 0;   // URLs added to content/published-urls.txt
     long long views_built = 0;  // views built; the other pages were made from unchanged files (render/page_keys.h)
     bool published = false;
     bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done

@@ -141,6 +141,9 @@ int run_build(const BuildOptions& given) {
                   report.bytes / 1e6, report.incremental ? "incremental" : "full", seconds);
     std::cout << line;
     std::cout << describe_changes(report.changes) << describe_search(report.search);
+    if (report.urls_recorded > 0)
+        std::cout << "published-urls: " << report.urls_recorded << " new URLs added to "
+                  << (options.content / "published-urls.txt").string() << " — commit it with the content\n";
     if (options.verbosity >= 2) {
         for (const auto& path : report.changes.pages_changed) std::cout << "  wrote " << path << "\n";
         for (const auto& path : report.removed) std::cout << "  removed " << path << "\n";

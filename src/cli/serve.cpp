@@ -43,6 +43,7 @@ void add_serve_command(CLI::App& app, Commands& c) {
 int run_serve(const Commands& c) {
     BuildOptions options = c.options;
     if (c.serve->count("--out") == 0) options.out = "site.preview";
+    options.record_urls = false;  // a preview never edits the content it watches (content/published-urls.txt)
     // Blocked here, so in every thread started below; the main thread takes them with sigwait().
     sigset_t stop_signals;
     sigemptyset(&stop_signals);

@@ -55,7 +55,9 @@ std::optional<model::Document> load_document(model::Document::Type type, const Y
     d.title = r.text("title", true).value_or("");
     d.issuer = r.text("issuer", true).value_or("");
     d.date = r.date("date", false).value_or("");
+    d.date_kind = r.one_of("date_kind", false, {"成文日期", "印发日期"}).value_or("成文日期");
     d.year = r.integer("year", true, 2000, 2100).value_or(0);
+    d.year_basis = r.text("year_basis", false).value_or("");
     d.disclosure = r.one_of("disclosure", true, disclosures).value_or("");
     d.source_file = r.text("source_file", true).value_or("");
     d.summary = r.text("summary", true).value_or("");

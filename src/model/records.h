@@ -188,7 +188,9 @@ struct Document {
     std::vector<std::string> addressees;
     std::string kind;
     std::string date;  // YYYY-MM-DD or empty
+    std::string date_kind = "成文日期";  // what the printed date is: 成文日期, or 印发日期 for a date printed "…印发"
     int year = 0;
+    std::string year_basis;  // when the year is not printed as a date: what it was inferred from
     std::string disclosure;
     std::string author;
     std::string source_file;

@@ -1,8 +1,11 @@
 #include "publish/incremental.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include "publish/build_cache.h"
+#include "publish/manifest.h"
 #include "publish/staging.h"
 
 namespace gongshi::publish {
@@ -11,7 +14,8 @@ struct Rebuild::State {
     RebuildSettings settings;
     OutputLock lock;
     std::string options_key;
-    std::uint64_t inputs = 0;
+    std::vector<InputStamp> stamps;  // of every input file, sorted by path
+    std::uint64_t inputs = 0;        // their digest
     // The last build, if its cache can be trusted: the cache, and what the output check saw of the site's files
     // (`live` points into `cache.outputs`, a std::map, whose nodes stay where they are when it is moved).
     std::optional<BuildCache> cache;
@@ -26,7 +30,8 @@ Rebuild::Rebuild(RebuildSettings settings, const Lap& lap) : state_(std::make_un
     remove_stale_staging(s.settings.out);
     // Search on/off changes what the output holds (search-index/), so switching it forces a full build.
     s.options_key = std::string(s.settings.drafts ? "drafts" : "published") + (s.settings.search ? "" : "+no-search");
-    s.inputs = inputs_digest(stamp_inputs(s.settings.inputs));
+    s.stamps = stamp_inputs(s.settings.inputs);
+    s.inputs = inputs_digest(s.stamps);
     lap_("stat inputs");
     auto cache = read_cache(s.settings.out, generator_identity(), s.inputs);
     lap_("read cache");
@@ -59,6 +64,20 @@ render::OutputSink& Rebuild::start_staging() {
     return *s.staging;
 }
 
+void Rebuild::restamp_input(const std::filesystem::path& file) {
+    State& s = *state_;
+    const std::string path = file.generic_string();
+    struct stat st {};
+    if (::lstat(file.c_str(), &st) != 0) return;
+    const InputStamp now{path, static_cast<std::uint64_t>(st.st_size),
+                         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+    const auto by_path = [](const InputStamp& a, const InputStamp& b) { return a.path < b.path; };
+    const auto it = std::lower_bound(s.stamps.begin(), s.stamps.end(), now, by_path);
+    if (it != s.stamps.end() && it->path == path) *it = now;
+    else s.stamps.insert(it, now);
+    s.inputs = inputs_digest(s.stamps);
+}
+
 render::PreviousOutput Rebuild::previous_output() const {
     if (!state_->cache) return {};
     const auto& outputs = state_->cache->outputs;
@@ -89,6 +108,9 @@ Published Rebuild::publish(const render::RenderedFiles& files, const model::Mode
         lap_("keep unchanged");
         next.previous = folder_identity(s.settings.out);  // the site being replaced, once it is "<out>.previous"
     }
+    write_manifest(staging, s.settings.out);  // over the final tree: pages, assets and search index
+    lap_("manifest");
+    next.inputs_digest = s.inputs;  // restamp_input may have changed it since the cache was begun
     next.site = folder_identity(staging.dir());
     write_pending_cache(s.settings.out, next);
     lap_("write cache");

@@ -56,7 +56,11 @@ public:
     render::OutputSink& start_staging();
     // What the last build wrote at a path (nothing on a full build).
     render::PreviousOutput previous_output() const;
-    // Links every file this build did not write, writes the cache and swaps the new site in. `files` is every file of the new site.
+    // An input this build rewrote itself (content/published-urls.txt, url_registry.h): the cache records its new
+    // stamp, so the build's own edit is not a change of the inputs at the next build.
+    void restamp_input(const std::filesystem::path& file);
+    // Links every file this build did not write, writes the manifest
+    // (manifest.h), writes the cache and swaps the new site in. `files` is every file of the new site.
     Published publish(const render::RenderedFiles& files, const model::ModelSummary& summary, diag::Diagnostics& diags);
 
 private:

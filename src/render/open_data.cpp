@@ -9,7 +9,7 @@
 
 #include "model/permalinks.h"
 #include "model/labels.h"
-#include "text/utf8.h"
+#include "render/data_escaping.h"
 
 namespace gongshi::render {
 
@@ -213,45 +213,12 @@ const Dataset datasets[] = {
      score_count, score_rows},
 };
 
-// One CSV cell (RFC 4180): quoted when needed; a cell starting with = + - @ tab or CR (a spreadsheet formula) is
-// made inert with a leading ' (and quoted).
-void append_csv_cell(std::string& out, const std::string& v) {
-    const bool formula =
-        !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
-    if (!formula && v.find_first_of(",\"\n\r") == std::string::npos) {
-        out += v;
-        return;
-    }
-    out += formula ? "\"'" : "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
 void append_csv_row(std::string& out, const Row& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i) out += ',';
         append_csv_cell(out, cells[i]);
     }
     out += "\r\n";
-}
-
-// A JSON string exactly as nlohmann dumps it (UTF-8 kept, strict). Most cells are valid UTF-8 with nothing to
-// escape: those are copied between quotes; anything else goes through nlohmann, which escapes it (or refuses
-// text that is not UTF-8).
-void append_json_string(std::string& out, const std::string& s) {
-    const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
-                           return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
-                       }) && text::valid_utf8(s);
-    if (!plain) {
-        out += Json(s).dump(-1, ' ', false);
-        return;
-    }
-    out += '"';
-    out += s;
-    out += '"';
 }
 
 std::string csv_file(const model::Site& site, const Dataset& d) {
@@ -284,7 +251,7 @@ std::string json_file(const model::Site& site, const Dataset& d) {
     doc["count"] = count;
     doc["columns"] = d.columns;
     SizedText out(count);
-    out.text = doc.dump(1, '\t', false);  // ends "\n}"
+    out.text = make_json_inert(doc.dump(1, '\t', false));  // ends "\n}"
     out.text.resize(out.text.size() - 2);
     out.text += ",\n\t\"records\": ";
     out.mark_start();

@@ -6,6 +6,8 @@
 #include "model/permalinks.h"
 #include "render/open_data.h"
 #include "render/page_keys.h"
+#include "render/server_config.h"
+#include "render/views/checks_view.h"
 #include "render/views/page_views.h"
 #include "render/views/progress_views.h"
 #include "render/views/project_rows.h"
@@ -37,6 +39,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     page("/ratings/", "rating_list", [s, a, rows] { return rating_list_view(*s, *a, *rows, 0, std::nullopt); }, true);
     page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
     page("/search/", "search", [s, a] { return search_view(*s, *a); });
+    page("/checks/", "checks", [s, a] { return checks_view(*s, *a); });
     jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false, false, {}});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
@@ -85,6 +88,9 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     std::sort(urls.begin(), urls.end());
     bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); }, true);
     bare("feed.xml", "feed", [s] { return feed_view(*s); });
+    const auto server_paths = server_config_paths();
+    for (size_t i = 0; i < server_paths.size(); ++i)
+        jobs.push_back({server_paths[i], Kind::raw, "", {}, [s, i] { return server_config_file(*s, i); }, false, false, {}});
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";
                     }, false, false, {}});

@@ -33,6 +33,14 @@ View year_row(const model::Site& site, int city, int year) {
         counties_with_project.insert(site.projects[p].county.value);
     }
     row["projects"] = projects;
+    // Stated where the number stands, explained on /checks/.
+    const bool differs = task && projects != task->tasks;
+    row["differs"] = differs;
+    if (differs) {
+        const int by = projects > task->tasks ? projects - task->tasks : task->tasks - projects;
+        row["difference"] = (projects > task->tasks ? "比任务数多" : "比任务数少") + std::to_string(by) + "个";
+        row["check_url"] = "/checks/#tasks-" + std::to_string(year) + "-" + c.id;
+    }
     ViewList tiers;
     for (const model::TierIndex t : site.tier_order()) {
         int n = 0;

@@ -16,6 +16,22 @@ View meta(const std::string& label, const std::string& value) {
     return m;
 }
 
+// A field the document does not print: said so, never filled in.
+constexpr const char* not_printed = "未载明";
+
+// The date under the name of what it is (成文日期, or 印发日期 for a date printed "…印发"), or 未载明; a year that
+// was not printed as part of a date is marked as inferred, with what it was inferred from.
+void add_date_fields(ViewList& m, const model::Document& d) {
+    m.push_back(meta(d.date_kind, d.date.empty() ? not_printed : d.date));
+    if (!d.date.empty()) return;
+    const std::string year = std::to_string(d.year) + "年";
+    m.push_back(meta("年份", d.year_basis.empty() ? year : year + "（推断：" + d.year_basis + "）"));
+}
+
+std::string disclosure_label(const model::Document& d) {
+    return d.disclosure == "未注明" ? not_printed : d.disclosure;
+}
+
 std::string join(const std::vector<std::string>& items, const char* sep) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
@@ -68,7 +84,7 @@ View document_common(const model::Site& site, const Assets& assets, const model:
     cite["title"] = d.title;
     cite["source"] = model::document_label(d);
     cite["permalink"] = model::absolute_url(site, url);
-    cite["date"] = d.date.empty() ? std::to_string(d.year) + "年（成文日期未印）" : d.date;
+    cite["date"] = d.date.empty() ? std::to_string(d.year) + "年（日期未载明）" : d.date;
     v["cite"] = std::move(cite);
     return v;
 }
@@ -83,9 +99,9 @@ View notice_view(const model::Site& site, const Assets& assets, int index) {
     if (!d.doc_number.empty()) m.push_back(meta("文号", d.doc_number));
     m.push_back(meta("发布机关", d.issuer));
     if (!d.author.empty()) m.push_back(meta("作者", d.author));
-    m.push_back(meta("成文日期", d.date.empty() ? "未印（" + std::to_string(d.year) + "年）" : d.date));
-    m.push_back(meta("公开方式", d.disclosure));
-    m.push_back(meta("类别", d.kind));
+    add_date_fields(m, d);
+    m.push_back(meta("公开方式", disclosure_label(d)));
+    m.push_back(meta("文种", d.kind));
     if (!d.addressees.empty()) m.push_back(meta("主送", join(d.addressees, "、")));
     v["meta"] = std::move(m);
     ViewList groups = rating_groups(site, index);
@@ -103,9 +119,9 @@ View reply_view(const model::Site& site, const Assets& assets, int index) {
     ViewList m;
     m.push_back(meta("文号", d.doc_number));
     m.push_back(meta("发布机关", d.issuer));
-    m.push_back(meta("成文日期", d.date.empty() ? "未印（" + std::to_string(d.year) + "年）" : d.date));
-    m.push_back(meta("公开方式", d.disclosure));
-    if (!d.category.empty()) m.push_back(meta("类别", d.category));
+    add_date_fields(m, d);
+    m.push_back(meta("公开方式", disclosure_label(d)));
+    m.push_back(meta("类别", d.category.empty() ? not_printed : d.category));
     m.push_back(meta("主送", d.addressee));
     if (d.motion) {
         m.push_back(meta("答复事项", d.motion->kind + "第" + d.motion->number + "号" +

@@ -3,6 +3,7 @@
 #include "model/labels.h"
 #include "model/permalinks.h"
 #include "render/view_hash.h"
+#include "render/views/corrected_name.h"
 
 
 namespace gongshi::render {
@@ -10,12 +11,14 @@ namespace gongshi::render {
 namespace {
 
 // The fields of one project's link: what a list of neighbours shows.
-ViewMap project_link(const model::Project& p) {
+ViewMap project_link(const model::Site& site, int index) {
+    const model::Project& p = site.projects[index];
     ViewMap v;
-    v.reserve(3);
+    v.reserve(4);
     v["name"] = p.name;
     v["url"] = model::project_url(p.id.value);
     v["year"] = p.year;
+    add_corrected_name(v, site, index);
     return v;
 }
 
@@ -63,7 +66,7 @@ ProjectRows::ProjectRows(const model::Site& site)
     : site_(site), rows_(new Slot[site.projects.size()]), links_(new Slot[site.projects.size()]) {}
 
 const std::shared_ptr<const SharedFields>& ProjectRows::shared_link(size_t p) const {
-    return made_once(links_[p].made, links_[p].fields, [&] { return project_link(site_.projects[p]); });
+    return made_once(links_[p].made, links_[p].fields, [&] { return project_link(site_, static_cast<int>(p)); });
 }
 
 View ProjectRows::link(int project) const { return View(ViewMap::over(shared_link(static_cast<size_t>(project)))); }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "model/permalinks.h"
+#include "render/views/corrected_name.h"
 #include "render/views/progress_views.h"
 #include "render/views/project_rows.h"
 #include "render/views/record_views.h"
@@ -62,6 +63,7 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
     View v = frame_view(site, assets, p.name, url,
                         {{"项目", "/projects/"}, {city.name, model::city_url(city.id)}, {p.name, url}});
     v["name"] = p.name;
+    add_corrected_name(v, site, index);
     v["id"] = p.id.value;
     v["year"] = p.year;
     v["program_name"] = model::program_name(site, p.year);

@@ -1,0 +1,39 @@
+// The manifest of the published site: every file with its size and SHA-256, computed over the staged tree just
+// before it is swapped in, and written into it as "/SHA256SUMS" (for `sha256sum -c`) and "/manifest.json".
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "publish/staging.h"
+
+namespace gongshi::publish {
+
+inline constexpr std::string_view manifest_sums_path = "SHA256SUMS";
+inline constexpr std::string_view manifest_json_path = "manifest.json";
+
+struct ManifestEntry {
+    std::string path;  // relative to the site root, '/'-separated
+    std::uint64_t size = 0;
+    std::string sha256;  // lowercase hex
+};
+
+// SHA-256 of bytes, lowercase hex.
+std::string sha256_hex(std::string_view bytes);
+
+// Every file of the tree at `dir` (but the manifest's own two files), sorted by path. A file the hash cache
+// "<out>.hashes" knows by inode, size and modification time is not read again — an incremental build hard-links
+// its unchanged files, so only the files it wrote (and a new search index) are hashed. The cache is rewritten.
+std::vector<ManifestEntry> hash_tree(const std::filesystem::path& dir, const std::filesystem::path& out_dir);
+
+// The two files' text: "<sha256>  <path>\n" lines; and a JSON object listing path, size and sha256.
+std::string manifest_sums(const std::vector<ManifestEntry>& entries);
+std::string manifest_json(const std::vector<ManifestEntry>& entries);
+
+// hash_tree over the staging folder, then both files written into it.
+void write_manifest(Staging& staging, const std::filesystem::path& out_dir);
+
+}  // namespace gongshi::publish

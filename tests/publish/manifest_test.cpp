@@ -1,0 +1,98 @@
+// /SHA256SUMS and /manifest.json list every published file with its size and SHA-256, exactly.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "publish/manifest.h"
+#include "test_support.h"
+
+using namespace gongshi::testing;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// Built with the repository's templates and assets: Pagefind is found from the templates' folder.
+struct ManifestSite : InputCopy {
+    fs::path out = dir.path() / "site";
+    void build(const fs::path& to, const std::string& extra = "--no-search") const {
+        std::string output;
+        const int status = run_gongshi(build_command(content, to, extra), output);
+        INFO(output);
+        REQUIRE(status == 0);
+        if (extra.find("--no-search") == std::string::npos) REQUIRE_THAT(output, Contains("search index: "));
+    }
+};
+
+// sha256sum (coreutils) checks every line against the files, from the site's root.
+void check_sums(const fs::path& site) {
+    std::string output;
+    CHECK(run_command("cd '" + site.string() + "' && sha256sum --check --strict --quiet SHA256SUMS", output) == 0);
+    INFO(output);
+    CHECK(output.empty());
+}
+
+}  // namespace
+
+TEST_CASE("SHA256SUMS lists every file of the site but itself and manifest.json, and sha256sum confirms each",
+          "[publish]") {
+    ManifestSite s;
+    s.build(s.out, "");  // with the search index: its files are published too
+    check_sums(s.out);
+    std::set<std::string> listed;
+    const std::string sums = read_text(s.out / "SHA256SUMS");
+    for (size_t at = 0; at < sums.size();) {
+        const size_t end = sums.find('\n', at);
+        listed.insert(sums.substr(at + 66, end - at - 66));
+        at = end + 1;
+    }
+    std::set<std::string> files;
+    for (const auto& [path, bytes] : read_tree(s.out))
+        if (path != "SHA256SUMS" && path != "manifest.json") files.insert(path);
+    CHECK(listed == files);
+    CHECK(files.count("pagefind/pagefind.js") == 1);
+}
+
+TEST_CASE("manifest.json gives each file's size and SHA-256, the same as the bytes", "[publish]") {
+    ManifestSite s;
+    s.build(s.out);
+    const std::string json = read_text(s.out / "manifest.json");
+    const auto tree = read_tree(s.out);
+    CHECK_THAT(json, Contains("\"count\": " + std::to_string(tree.size() - 2) + ","));
+    for (const auto& [path, bytes] : tree) {
+        if (path == "SHA256SUMS" || path == "manifest.json") continue;
+        INFO(path);
+        CHECK_THAT(json, Contains("{\"path\": \"" + path + "\", \"size\": " + std::to_string(bytes.size()) +
+                                  ", \"sha256\": \"" + gongshi::publish::sha256_hex(bytes) + "\"}"));
+    }
+}
+
+TEST_CASE("two builds of the same content into different folders give the same manifest", "[publish]") {
+    ManifestSite s;
+    s.build(s.out, "");
+    s.build(s.dir.path() / "again" / "site", "");
+    CHECK(read_text(s.out / "SHA256SUMS") == read_text(s.dir.path() / "again/site/SHA256SUMS"));
+    CHECK(read_text(s.out / "manifest.json") == read_text(s.dir.path() / "again/site/manifest.json"));
+}
+
+TEST_CASE("an incremental build takes an unchanged file's hash from <out>.hashes and hashes what it wrote",
+          "[publish]") {
+    ManifestSite s;
+    s.build(s.out);
+    const fs::path cache = s.dir.path() / "site.hashes";
+    const std::string real = gongshi::publish::sha256_hex(read_text(s.out / "robots.txt"));
+    // A planted hash for robots.txt, which the next build does not rewrite: if it shows up in the manifest, the
+    // build took it from the cache instead of reading the file.
+    const std::string planted(64, 'a');
+    std::string text = read_text(cache);
+    const auto at = text.find(real + " robots.txt\n");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 64, planted);
+    write_text(cache, text);
+
+    edit(s.content / "projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml", "area_m2: 1800", "area_m2: 1900");
+    s.build(s.out);
+    const std::string sums = read_text(s.out / "SHA256SUMS");
+    CHECK_THAT(sums, Contains(planted + "  robots.txt\n"));
+    const std::string page = "projects/taiyuan-qingxu-jinshatan-2023/index.html";
+    CHECK_THAT(sums, Contains(gongshi::publish::sha256_hex(read_text(s.out / page)) + "  " + page + "\n"));
+}
