@@ -40,6 +40,41 @@ void read_reply_fields(FieldReader& r, model::Document& d, diag::Diagnostics& di
     d.contact = r.text("contact", false).value_or("");
 }
 
+// notes: editorial notes, each with the passages it quotes (model::EditorialNote).
+std::vector<model::EditorialNote> read_notes(FieldReader& r, diag::Diagnostics& diags) {
+    std::vector<model::EditorialNote> notes;
+    const YamlNode* list = r.child("notes", false, Kind::sequence);
+    if (!list) return notes;
+    for (const YamlNode& n : list->items) {
+        FieldReader nr(n, "note", diags);
+        if (!nr.is_mapping()) continue;
+        model::EditorialNote note;
+        note.pos = nr.pos();
+        note.id = nr.id("id", true).value_or("");
+        note.about = nr.text("about", true).value_or("");
+        note.explanation = nr.text("explanation", true).value_or("");
+        if (const YamlNode* quotes = nr.child("quotes", true, Kind::sequence)) {
+            for (const YamlNode& q : quotes->items) {
+                FieldReader qr(q, "quote", diags);
+                if (!qr.is_mapping()) continue;
+                model::NoteQuote quote;
+                quote.where = qr.text("where", true).value_or("");
+                quote.text = qr.located_text("text", true).value_or(model::Located{});
+                quote.document = qr.located_text("document", false).value_or(model::Located{"", qr.pos()});
+                qr.reject_unknown();
+                note.quotes.push_back(std::move(quote));
+            }
+            if (note.quotes.size() < 2)
+                diags.error(nr.pos_of("quotes"), "a note quotes " + std::to_string(note.quotes.size()) +
+                                                     " passage(s); it needs at least the two that disagree",
+                            "add each passage under quotes: with where it stands and its text as printed");
+        }
+        nr.reject_unknown();
+        notes.push_back(std::move(note));
+    }
+    return notes;
+}
+
 }  // namespace
 
 std::optional<model::Document> load_document(model::Document::Type type, const YamlNode& front, model::Located id,
@@ -62,6 +97,7 @@ std::optional<model::Document> load_document(model::Document::Type type, const Y
     d.source_file = r.text("source_file", true).value_or("");
     d.summary = r.text("summary", true).value_or("");
     d.aliases = r.located_list("aliases", false);
+    d.notes = read_notes(r, diags);
     d.draft = r.boolean("draft").value_or(false);
     if (is_reply) {
         d.kind = "答复";

@@ -177,6 +177,23 @@ struct Motion {
     std::string proposer;
 };
 
+// A passage an editorial note rests on, quoted word for word from a document.
+struct NoteQuote {
+    std::string where;      // where it stands in that document ("正文附件列表", "附件1标题")
+    Located text;           // the passage as printed
+    Located document;       // the document it is quoted from; empty: the note's own document
+};
+
+// An editorial note: passages of the documents that disagree, where they stand, and why they disagree. Written by
+// the site's staff, shown as theirs (编者注), never applied to the document's text.
+struct EditorialNote {
+    std::string id;           // the note's anchor on the document page and on /checks/
+    std::string about;        // what disagrees, in one line
+    std::string explanation;  // why the passages disagree and which one the site follows, if any
+    std::vector<NoteQuote> quotes;
+    SourcePos pos;
+};
+
 // A notice, plan, press report (notices/) or a reply letter (replies/): front matter plus Markdown body.
 struct Document {
     enum class Type { notice, reply };
@@ -203,6 +220,7 @@ struct Document {
     std::vector<Signatory> signatories;
     std::string contact;
     std::vector<Located> aliases;
+    std::vector<EditorialNote> notes;
     bool draft = false;
     std::string body_markdown;
     int body_line = 1;  // line of the body's first line in the file

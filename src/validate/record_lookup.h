@@ -35,6 +35,7 @@ void check_rating_counts(const model::Records& r, diag::Diagnostics& diags);
 void check_printed_names(const model::Records& r, const RecordLookup& lookup, diag::Diagnostics& diags);
 void check_task_tables(const model::Records& r, const RecordLookup& lookup, diag::Diagnostics& diags);
 void check_progress(const model::Records& r, const RecordLookup& lookup, bool include_drafts, diag::Diagnostics& diags);
+void check_editorial_notes(const model::Records& r, const RecordLookup& lookup, diag::Diagnostics& diags);
 void check_scores(const model::Records& r, const RecordLookup& lookup, bool include_drafts, diag::Diagnostics& diags);
 
 }  // namespace gongshi::validate

@@ -36,6 +36,7 @@ void validate(const model::Records& records, const Options& options, diag::Diagn
     check_task_tables(records, lookup, diags);
     check_progress(records, lookup, options.include_drafts, diags);
     check_scores(records, lookup, options.include_drafts, diags);
+    check_editorial_notes(records, lookup, diags);
 }
 
 }  // namespace gongshi::validate

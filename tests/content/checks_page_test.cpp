@@ -155,3 +155,27 @@ TEST_CASE("a corrected name is marked wherever it stands, with the printed text 
     CHECK_THAT(read_text(real_site_dir() / "projects/taiyuan-qingxu-jinshatan-2023/index.html"),
                !Contains("名称已更正"));
 }
+
+TEST_CASE("every editorial note of the real content is stated on its document's page and on /checks/, with its "
+          "quotes", "[content][render]") {
+    const model::Records records = real_records();
+    const std::string checks = read_text(real_site_dir() / "checks/index.html");
+    int notes = 0;
+    for (const auto* documents : {&records.notices, &records.replies})
+        for (const auto& d : *documents)
+            for (const auto& note : d.notes) {
+                ++notes;
+                const std::string folder = (documents == &records.notices ? "notices/" : "replies/") + d.id.value;
+                const std::string page = read_text(real_site_dir() / folder / "index.html");
+                INFO(folder << " note " << note.id);
+                CHECK_THAT(checks, Contains("<a href=\"/" + folder + "/#note-" + note.id + "\">" + note.about + "</a>"));
+                CHECK_THAT(page, Contains("<div class=\"editorial-note\" id=\"note-" + note.id + "\">"));
+                for (const auto& q : note.quotes) {
+                    CHECK_THAT(page, Contains("<q>" + q.text.value + "</q>"));
+                    CHECK_THAT(checks, Contains("<q>" + q.text.value + "</q>"));
+                }
+            }
+    // 晋民发〔2023〕7号 names its attachment 1 two ways (任务指标分解表 in the list, 任务分解表 over the table).
+    CHECK(notes >= 1);
+    CHECK_THAT(checks, Contains("共" + std::to_string(notes) + "处：同一文件或不同文件的两处文字说法不一"));
+}

@@ -6,6 +6,7 @@
 #include "model/checks.h"
 #include "model/labels.h"
 #include "model/permalinks.h"
+#include "render/views/editorial_notes_view.h"
 
 namespace gongshi::render {
 
@@ -107,6 +108,14 @@ View checks_view(const model::Site& site, const Assets& assets) {
     v["uncovered"] = std::move(uncovered);
     v["uncovered_listed"] = listed;
     v["uncovered_still"] = still;
+
+    ViewList notes;  // the editorial notes of every published document, notices before replies
+    for (const auto* documents : {&site.notices, &site.replies})
+        for (const auto& d : *documents)
+            for (auto& n : editorial_note_views(site, d)) notes.push_back(std::move(n));
+    v["has_notes"] = !notes.empty();
+    v["note_count"] = static_cast<int>(notes.size());
+    v["notes"] = std::move(notes);
     return v;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/permalinks.h"
 #include "render/markdown.h"
+#include "render/views/editorial_notes_view.h"
 #include "render/views/record_views.h"
 #include "render/views/search_facets.h"
 
@@ -86,6 +87,9 @@ View document_common(const model::Site& site, const Assets& assets, const model:
     cite["permalink"] = model::absolute_url(site, url);
     cite["date"] = d.date.empty() ? std::to_string(d.year) + "年（日期未载明）" : d.date;
     v["cite"] = std::move(cite);
+    ViewList notes = editorial_note_views(site, d);
+    v["has_notes"] = !notes.empty();
+    v["notes"] = std::move(notes);
     return v;
 }
 
