@@ -87,11 +87,11 @@ TEST_CASE("a quote from a document that does not exist is an error at its id", "
 
 TEST_CASE("a note needs the two passages that disagree, and an id of its own", "[validate]") {
     CHECK(errors_with(note("通报正文开头", "")) ==
-          std::vector<std::string>{"content/notices/jinminhan-2023-169.md:15:5: error: a note quotes 1 passage(s); it "
+          std::vector<std::string>{"content/notices/jinminhan-2023-169.md:15:7: error: a note quotes 1 passage(s); it "
                                    "needs at least the two that disagree — add each passage under quotes: with where "
                                    "it stands and its text as printed"});
     const std::string twice = note() + note().substr(std::string("source_file: test.txt\nnotes:\n").size());
     CHECK(errors_with(twice) == std::vector<std::string>{
-                                    "content/notices/jinminhan-2023-169.md:21:5: error: a second note with id opening on "
+                                    "content/notices/jinminhan-2023-169.md:20:5: error: a second note with id opening on "
                                     "this document — give every note of a document its own id"});
 }
