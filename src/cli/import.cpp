@@ -34,8 +34,9 @@ int run_import(const ImportOptions& o) {
     const bool write = o.write && (plan->uncertain == 0 || o.accept_uncertain);
     if (!o.write)
         for (const auto& f : plan->files)
-            std::cout << (f.exists ? "=== exists, kept: " : "=== would write: ") << f.path.generic_string() << "\n"
-                      << (f.exists ? "" : f.text) << (f.exists || f.text.ends_with('\n') ? "" : "\n");
+            std::cout << (f.exists ? "=== exists, kept (the proposal, to compare): " : "=== would write: ")
+                      << f.path.generic_string() << "\n"
+                      << f.text << (f.text.ends_with('\n') ? "" : "\n");
     const bool written = write && importer::write_plan(*plan, diags);
     std::cerr << diag::format_all(diags, plan->source_lines);
     std::cout << plan->entries << " entries in " << "the notice's lists: " << plan->matched

@@ -26,6 +26,18 @@ namespace {
 
 const std::string todo(model::placeholder);
 
+// The last n characters of a text (whole characters).
+std::string last_characters(const std::string& text, size_t n) {
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < text.size();) {
+        starts.push_back(i);
+        size_t len = 1;
+        code_point(text, i, len);
+        i += len;
+    }
+    return starts.size() <= n ? text : text.substr(starts[starts.size() - n]);
+}
+
 // Turns each entry of the lists into a ratings entry: an existing project, else a new project record.
 class EntryResolver {
 public:
@@ -57,8 +69,8 @@ private:
             whole = match.how == ProjectMatch::How::completed ? match.completed_name : printed + missing.front();
             const std::string lacking = whole.substr(printed.size());
             found_.error(e.name.pos(source_.path, printed.size()),
-                         "the name seems cut short: it ends in '" + printed.substr(printed.size() - std::min<size_t>(printed.size(), 15)) +
-                             "', and reads whole as '" + whole + "'",
+                         "the name seems cut short: it ends in '" + last_characters(printed, 5) + "', and reads whole as '" +
+                             whole + "'",
                          "check the original; the ratings entry keeps the printed text and gets a correction to confirm");
             out.correction = todo + "：印本名称末尾疑缺“" + lacking + "”字（截断），应为“" + whole +
                              "”；核对原件后改写为说明（依据）";
