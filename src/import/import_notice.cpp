@@ -178,18 +178,22 @@ std::optional<ImportPlan> plan_import(const ImportRequest& req, diag::Diagnostic
                     "run the command from the repository root, or pass --content DIR");
         return std::nullopt;
     }
+    return propose_records(*source, records, req, diags);
+}
 
+std::optional<ImportPlan> propose_records(const SourceText& src, const model::Records& records,
+                                          const ImportRequest& req, diag::Diagnostics& diags) {
     ImportPlan plan;
-    plan.source_lines.add(source->path, source->text);
+    plan.source_lines.add(src.path, src.text);
     diag::Diagnostics found;
-    const RatingLists lists = read_rating_lists(*source, *records.site, found);
-    const NoticeHeader header = read_notice_header(*source, lists.ranges);
-    report_missing(header, source->path, found);
+    const RatingLists lists = read_rating_lists(src, *records.site, found);
+    const NoticeHeader header = read_notice_header(src, lists.ranges);
+    report_missing(header, src.path, found);
 
     Romaniser romaniser;
     plan.notice_id = req.id.empty() ? notice_id_from_doc_number(header.doc_number.value, romaniser) : req.id;
     if (plan.notice_id.empty() || !load::is_valid_id(plan.notice_id)) {
-        diags.error({source->path, header.doc_number.pos.line, header.doc_number.pos.col},
+        diags.error({src.path, header.doc_number.pos.line, header.doc_number.pos.col},
                     plan.notice_id.empty() ? "cannot make the notice's id: no 文号 of the form 晋民函〔2023〕169号"
                                            : "id '" + plan.notice_id + "' is not lowercase ASCII letters, digits and hyphens",
                     "give one with --id, e.g. --id jinminhan-2024-12");
@@ -197,7 +201,7 @@ std::optional<ImportPlan> plan_import(const ImportRequest& req, diag::Diagnostic
         return std::nullopt;
     }
 
-    EntryResolver resolver(records, *source, req.content, found);
+    EntryResolver resolver(records, src, req.content, found);
     std::vector<ProposedGroup> groups;
     for (const auto& g : lists.groups) {
         groups.push_back(resolver.resolve(g));
@@ -208,9 +212,9 @@ std::optional<ImportPlan> plan_import(const ImportRequest& req, diag::Diagnostic
 
     std::vector<Mark> marks;
     for (const auto& d : found.sorted())
-        if (d.severity == diag::Severity::error && d.pos.path.str() == source->path && d.pos.line > 0)
+        if (d.severity == diag::Severity::error && d.pos.path.str() == src.path && d.pos.line > 0)
             marks.push_back({d.pos.line, d.pos.col, d.message});
-    const Origin origin{header.doc_number.value, fs::path(source->path).filename().string()};
+    const Origin origin{header.doc_number.value, fs::path(src.path).filename().string()};
 
     const auto plan_file = [&](fs::path path, std::string text) {
         const bool exists = fs::exists(path) || fs::is_symlink(path);
@@ -220,7 +224,7 @@ std::optional<ImportPlan> plan_import(const ImportRequest& req, diag::Diagnostic
         plan.files.push_back({std::move(path), std::move(text), exists});
     };
     plan_file(req.content / "notices" / (plan.notice_id + ".md"),
-              notice_record_text(header, body_markdown(*source, header.body_first_line, lists.ranges), origin));
+              notice_record_text(header, body_markdown(src, header.body_first_line, lists.ranges), origin));
     if (!groups.empty())
         plan_file(req.content / "ratings" / (plan.notice_id + ".yaml"),
                   ratings_record_text(plan.notice_id, groups, marks, origin));
@@ -230,8 +234,8 @@ std::optional<ImportPlan> plan_import(const ImportRequest& req, diag::Diagnostic
     // A PDF's lines are those pdftotext printed: say which page each message is on.
     for (diag::Diagnostic d : found.all()) {
         const auto line = static_cast<size_t>(d.pos.line);
-        if (!source->pages.empty() && d.pos.path.str() == source->path && line > 0 && line <= source->pages.size())
-            d.message += " [page " + std::to_string(source->pages[line - 1]) + " of the PDF]";
+        if (!src.pages.empty() && d.pos.path.str() == src.path && line > 0 && line <= src.pages.size())
+            d.message += " [page " + std::to_string(src.pages[line - 1]) + " of the PDF]";
         diags.add(d);
     }
     plan.uncertain = found.error_count();

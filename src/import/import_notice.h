@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "import/source_text.h"
 #include "io/input_files.h"
+#include "model/records.h"
 
 namespace gongshi::importer {
 
@@ -40,6 +42,11 @@ struct ImportPlan {
 // Everything the import would write, with every uncertain spot an error in `diags` at its line and column of the
 // source. Nothing when the file cannot be read at all (also an error).
 std::optional<ImportPlan> plan_import(const ImportRequest& request, diag::Diagnostics& diags);
+
+// The plan for a text already read, against the content already loaded (`records` needs site and cities): what
+// plan_import does once it has both. Nothing when the notice's id cannot be made (an error).
+std::optional<ImportPlan> propose_records(const SourceText& source, const model::Records& records,
+                                          const ImportRequest& request, diag::Diagnostics& diags);
 
 // Writes the plan's files that do not exist yet, each created only if nothing is there. On any failure it
 // removes what it created and returns false: nothing is half-written.

@@ -145,3 +145,20 @@ TEST_CASE("with --write --accept-uncertain the records are written with each unc
     CHECK(run_gongshi("check --content " + content.string(), out) == 1);
     CHECK_THAT(out, Contains("still holds the placeholder 待填写"));
 }
+
+TEST_CASE("an entry naming two projects is an error listing both candidates", "[import]") {
+    TempDir dir;
+    const fs::path content = content_without(dir.path(), {});
+    const std::string twin = read_text(content / "projects/taiyuan/taiyuan-yingze-wenmiao-2023.yaml");
+    write_text(content / "projects/taiyuan/taiyuan-yingze-wenmiaoer-2023.yaml",
+               "id: taiyuan-yingze-wenmiaoer-2023" + twin.substr(twin.find('\n')));
+    const auto before = read_tree(content);
+    const fs::path file = dir.path() / "notice.txt";
+    write_text(file, example_notice("（一）优秀等次（共2家）", "大同市平城区示例街道示例社区养老幸福工程"));
+    std::string out;
+    CHECK(run_gongshi("import notice " + file.string() + " --content " + content.string() + " --write", out) == 1);
+    CHECK_THAT(out, Contains(file.string() + ":15:4: error: the name matches 2 projects: taiyuan-yingze-wenmiao-2023 (") &&
+                        Contains("), taiyuan-yingze-wenmiaoer-2023 (") &&
+                        Contains("write the right project id in the ratings file"));
+    CHECK(read_tree(content) == before);
+}
