@@ -6,7 +6,6 @@ namespace gongshi::importer {
 
 namespace {
 
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B); }
 
 }  // namespace
 

@@ -6,13 +6,6 @@ namespace gongshi::importer {
 
 namespace {
 
-bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 ||
-           (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
-}
-
-bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
-int digit_value(char32_t c) { return c <= '9' ? static_cast<int>(c - '0') : static_cast<int>(c - 0xFF10); }
 bool is_open_bracket(char32_t c) { return c == '(' || c == 0xFF08; }
 bool is_close_bracket(char32_t c) { return c == ')' || c == 0xFF09; }
 bool is_dash(char32_t c) {
@@ -54,6 +47,27 @@ std::vector<CodePoint> code_points(std::string_view s) {
 }
 
 }  // namespace
+
+bool is_space(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
+}
+
+bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+int digit_value(char32_t c) { return c <= '9' ? static_cast<int>(c - '0') : static_cast<int>(c - 0xFF10); }
+
+size_t length_in_chars(std::string_view text) { return static_cast<size_t>(column_at(text, text.size()) - 1); }
+
+std::vector<size_t> char_boundaries(std::string_view text) {
+    std::vector<size_t> out{0};
+    for (size_t i = 0; i < text.size();) {
+        size_t n = 1;
+        code_point(text, i, n);
+        i += n;
+        out.push_back(i);
+    }
+    return out;
+}
 
 char32_t code_point(std::string_view s, size_t i, size_t& length) {
     const auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gongshi::importer {
 
@@ -47,6 +48,17 @@ std::optional<int> chinese_number(std::string_view text);
 
 // 1-based column (in characters) of the byte at `offset`.
 int column_at(std::string_view line, size_t offset);
+
+// Whitespace: ASCII, ideographic, no-break and the typographic spaces.
+bool is_space(char32_t c);
+// A digit, ASCII or full-width, and its value.
+bool is_digit(char32_t c);
+int digit_value(char32_t c);
+
+// How many characters (code points) the text has.
+size_t length_in_chars(std::string_view text);
+// Byte offsets of the text's character boundaries, 0 and text.size() included.
+std::vector<size_t> char_boundaries(std::string_view text);
 
 // True for a Chinese character or CJK/full-width punctuation.
 bool is_cjk(char32_t c);

@@ -6,22 +6,18 @@ namespace gongshi::importer {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view end) {
-    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-size_t chars(std::string_view s) { return static_cast<size_t>(column_at(s, s.size()) - 1); }
 
 // True when a paragraph can end here: a sentence's end, a colon, or a short line closing a bracket ("(依申请公开)").
 bool ends_paragraph(std::string_view text) {
     for (const std::string_view end : {"。", "！", "？", "：", "；", ":", ";", "!", "?", "。”", "。\"", "…"})
-        if (ends_with(text, end)) return true;
-    return (ends_with(text, "）") || ends_with(text, ")")) && chars(text) <= 20;
+        if (text.ends_with(end)) return true;
+    return (text.ends_with("）") || text.ends_with(")")) && length_in_chars(text) <= 20;
 }
 
 // A top-level heading such as 三、工作要求: short, numbered 一、…, no sentence in it.
 bool is_section_heading(std::string_view text) {
     const auto number = heading_number(text);
-    return number && !number->bracketed && chars(text) <= 30 && text.find("。") == std::string_view::npos;
+    return number && !number->bracketed && length_in_chars(text) <= 30 && text.find("。") == std::string_view::npos;
 }
 
 }  // namespace
@@ -68,7 +64,7 @@ std::string body_markdown(const SourceText& src, int first_line, const std::vect
                                (!gap || last_line >= 20);
         if (!continues) flush();
         paragraph += text;
-        last_line = chars(text);
+        last_line = length_in_chars(text);
         gap = false;
     }
     flush();

@@ -9,12 +9,6 @@ namespace gongshi::importer {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view start) { return s.substr(0, start.size()) == start; }
-bool ends_with(std::string_view s, std::string_view end) {
-    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-size_t chars(std::string_view s) { return static_cast<size_t>(column_at(s, s.size()) - 1); }
 
 bool in_lists(int line, const std::vector<LineRange>& lists) {
     for (const auto& r : lists)
@@ -35,13 +29,13 @@ bool is_doc_number(std::string_view line) {
     }
     if (prefix == 0 || prefix > 10 || i >= s.size()) return false;
     for (const std::string_view open : {"〔", "[", "(", "【"})
-        if (starts_with(s.substr(i), open)) {
+        if (std::string_view(s.substr(i)).starts_with(open)) {
             i += open.size();
             size_t digits = 0;
             while (i < s.size() && is_digit(s[i])) ++i, ++digits;
             if (digits != 4) return false;
             for (const std::string_view close : {"〕", "]", ")", "】"})
-                if (starts_with(s.substr(i), close)) {
+                if (std::string_view(s.substr(i)).starts_with(close)) {
                     i += close.size();
                     size_t serial = 0;
                     while (i < s.size() && is_digit(s[i])) ++i, ++serial;
@@ -84,7 +78,7 @@ int read_number(std::string_view s) {
 // "2023年1月16日" / "二〇二三年一月十六日" alone on a line, optionally followed by 印发: the ISO date.
 std::string read_date(std::string_view line, bool& issued) {
     std::string s = without_spaces(fold_width(line));
-    issued = ends_with(s, "印发");
+    issued = s.ends_with("印发");
     if (issued) s.erase(s.size() - std::string_view("印发").size());
     const size_t y = s.find("年"), m = s.find("月"), d = s.find("日");
     if (y == std::string::npos || m == std::string::npos || d == std::string::npos || !(y < m && m < d)) return {};
@@ -132,8 +126,8 @@ NoticeHeader read_notice_header(const SourceText& src, const std::vector<LineRan
         h.doc_number = {without_spaces(trim(lines[k]->text)), start_of(src, *lines[k])};
         if (k > 0) {
             std::string issuer = tidy(lines[0]->text);
-            if (ends_with(issuer, "文件")) issuer.erase(issuer.size() - std::string_view("文件").size());
-            if (chars(issuer) <= 30) h.issuer = {issuer, start_of(src, *lines[0])};
+            if (issuer.ends_with("文件")) issuer.erase(issuer.size() - std::string_view("文件").size());
+            if (length_in_chars(issuer) <= 30) h.issuer = {issuer, start_of(src, *lines[0])};
         }
         title_at = k + 1;
         break;
@@ -150,29 +144,29 @@ NoticeHeader read_notice_header(const SourceText& src, const std::vector<LineRan
     std::string title;
     for (size_t k = title_at; k < lines.size() && k < title_at + 3 && lines[k]->number < first_list_line; ++k) {
         const std::string t = tidy(lines[k]->text);
-        if (ends_with(t, "：") || ends_with(t, ":") || t.find("。") != std::string::npos || heading_number(t) ||
-            chars(t) > 60)
+        if (t.ends_with("：") || t.ends_with(":") || t.find("。") != std::string::npos || heading_number(t) ||
+            length_in_chars(t) > 60)
             break;
         if (title.empty()) h.title.pos = start_of(src, *lines[k]);
         title += t;
         body_at = k + 1;
-        if (ends_with(t, "通报") || ends_with(t, "通知") || ends_with(t, "方案") || ends_with(t, "意见")) break;
+        if (t.ends_with("通报") || t.ends_with("通知") || t.ends_with("方案") || t.ends_with("意见")) break;
     }
     if (title.find("关于") != std::string::npos || !h.doc_number.value.empty()) h.title.value = title;
     if (h.issuer.value.empty() && !h.title.value.empty()) {
         const size_t about = h.title.value.find("关于");
-        if (about != std::string::npos && about > 0 && chars(h.title.value.substr(0, about)) <= 20)
+        if (about != std::string::npos && about > 0 && length_in_chars(h.title.value.substr(0, about)) <= 20)
             h.issuer = {h.title.value.substr(0, about), h.title.pos};
     }
-    if (ends_with(h.title.value, "通报")) h.kind = "通报";
-    else if (ends_with(h.title.value, "通知")) h.kind = "通知";
-    else if (ends_with(h.title.value, "实施方案")) h.kind = "实施方案";
+    if (h.title.value.ends_with("通报")) h.kind = "通报";
+    else if (h.title.value.ends_with("通知")) h.kind = "通知";
+    else if (h.title.value.ends_with("实施方案")) h.kind = "实施方案";
 
     // The addressees: the next line ending in a colon, short, before the lists.
     if (body_at < lines.size() && lines[body_at]->number < first_list_line) {
         const std::string t = tidy(lines[body_at]->text);
-        if ((ends_with(t, "：") || ends_with(t, ":")) && chars(t) <= 40 && t.find("。") == std::string::npos) {
-            std::string names = t.substr(0, t.size() - (ends_with(t, "：") ? std::string_view("：").size() : 1));
+        if ((t.ends_with("：") || t.ends_with(":")) && length_in_chars(t) <= 40 && t.find("。") == std::string::npos) {
+            std::string names = t.substr(0, t.size() - (t.ends_with("：") ? std::string_view("：").size() : 1));
             for (size_t at = names.find("，"); at != std::string::npos; at = names.find("，")) names.replace(at, 3, "、");
             for (size_t start = 0; start <= names.size();) {
                 size_t end = names.find("、", start);

@@ -8,22 +8,7 @@ namespace gongshi::importer {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view start) { return s.substr(0, start.size()) == start; }
-bool ends_with(std::string_view s, std::string_view end) {
-    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
 
-// Byte offsets of the character boundaries of s, 0 and s.size() included.
-std::vector<size_t> boundaries(std::string_view s) {
-    std::vector<size_t> out{0};
-    for (size_t i = 0; i < s.size();) {
-        size_t n = 1;
-        code_point(s, i, n);
-        i += n;
-        out.push_back(i);
-    }
-    return out;
-}
 
 struct CityAt {
     const model::City* city = nullptr;
@@ -33,11 +18,11 @@ struct CityAt {
 // The city the name starts with: "太原市…", or "太原…" without 市.
 CityAt city_at_start(std::string_view name, const std::vector<model::City>& cities) {
     for (const auto& c : cities)
-        if (starts_with(name, c.name)) return {&c, c.name.size()};
+        if (name.starts_with(c.name)) return {&c, c.name.size()};
     for (const auto& c : cities) {
-        if (!ends_with(c.name, "市")) continue;
+        if (!c.name.ends_with("市")) continue;
         const std::string_view bare = std::string_view(c.name).substr(0, c.name.size() - std::string_view("市").size());
-        if (starts_with(name, bare)) return {&c, bare.size()};
+        if (name.starts_with(bare)) return {&c, bare.size()};
     }
     return {};
 }
@@ -46,20 +31,20 @@ CityAt city_at_start(std::string_view name, const std::vector<model::City>& citi
 std::pair<std::string, std::string> county_at_start(std::string_view text, const model::City& city) {
     std::pair<std::string, std::string> best;
     for (const auto& k : city.counties)
-        if (starts_with(text, k.name) && k.name.size() > best.first.size()) best = {k.name, k.id};
+        if (text.starts_with(k.name) && k.name.size() > best.first.size()) best = {k.name, k.id};
     for (const auto& z : city.zones)
-        if (starts_with(text, z.name) && z.name.size() > best.first.size()) best = {z.name, z.id};
+        if (text.starts_with(z.name) && z.name.size() > best.first.size()) best = {z.name, z.id};
     return best;
 }
 
 // What looks like a county where one is expected: two to five characters ending in 区, 县 or 市 (not …社区,
 // …小区, …园区).
 std::string county_like(std::string_view text) {
-    const auto cuts = boundaries(text);
+    const auto cuts = char_boundaries(text);
     for (size_t k = 2; k < cuts.size() && k <= 5; ++k) {
         const std::string_view head = text.substr(0, cuts[k]);
-        if (ends_with(head, "社区") || ends_with(head, "小区") || ends_with(head, "园区")) return {};
-        if (ends_with(head, "区") || ends_with(head, "县") || ends_with(head, "市")) return std::string(head);
+        if (head.ends_with("社区") || head.ends_with("小区") || head.ends_with("园区")) return {};
+        if (head.ends_with("区") || head.ends_with("县") || head.ends_with("市")) return std::string(head);
     }
     return {};
 }
@@ -76,18 +61,18 @@ const model::City* city_of_county(const std::string& county, const std::vector<m
 // two characters before it, extended over a marker that follows at once (城镇街道, 东镇镇).
 size_t town_end(std::string_view core) {
     static const std::vector<std::string_view> markers{"街道", "办事处", "开发区", "镇", "乡"};
-    const auto cuts = boundaries(core);
+    const auto cuts = char_boundaries(core);
     for (size_t k = 1; k < cuts.size(); ++k) {
         const std::string_view head = core.substr(0, cuts[k]);
         for (const auto marker : markers) {
-            if (!ends_with(head, marker)) continue;
+            if (!head.ends_with(marker)) continue;
             const bool short_word = marker.size() == 3;  // 镇, 乡: one character
             if (short_word && k < 3) continue;
             size_t end = cuts[k];
             for (bool more = true; more;) {
                 more = false;
                 for (const auto m : markers)
-                    if (starts_with(core.substr(end), m) && end + m.size() < core.size()) {
+                    if (std::string_view(core.substr(end)).starts_with(m) && end + m.size() < core.size()) {
                         end += m.size();
                         more = true;
                         break;
@@ -138,7 +123,7 @@ Place read_place(const LocatedText& located, const std::vector<model::City>& cit
     std::string_view tail;
     for (size_t at = rest.rfind("区"); at != std::string_view::npos && at > 0; at = rest.rfind("区", at - 1)) {
         const std::string_view head = rest.substr(0, at + std::string_view("区").size());
-        const bool named = (ends_with(head, "社区") || ends_with(head, "小区")) &&
+        const bool named = (head.ends_with("社区") || head.ends_with("小区")) &&
                            head.size() > std::string_view("社区").size();
         const std::string_view after = rest.substr(head.size());
         if (named && (after.empty() || after.find("工") != std::string_view::npos || !missing_endings(after).empty())) {
@@ -150,15 +135,15 @@ Place read_place(const LocatedText& located, const std::vector<model::City>& cit
     if (tail.empty() && core == rest) {
         for (const auto& ending : name_endings())
             for (const std::string& e : {ending + "项目", ending})
-                if (tail.empty() && ends_with(rest, e)) {
+                if (tail.empty() && rest.ends_with(e)) {
                     core = rest.substr(0, rest.size() - e.size());
                     tail = rest.substr(core.size());
                 }
         if (tail.empty())  // a truncated ending: …养老幸福工
             for (const auto& ending : name_endings()) {
-                const auto cuts = boundaries(ending);
+                const auto cuts = char_boundaries(ending);
                 for (size_t k = cuts.size() - 1; k >= 2 && tail.empty(); --k)
-                    if (ends_with(rest, std::string_view(ending).substr(0, cuts[k])))
+                    if (rest.ends_with(std::string_view(ending).substr(0, cuts[k])))
                         tail = rest.substr(rest.size() - cuts[k]);
             }
         core = rest.substr(0, rest.size() - tail.size());
@@ -172,7 +157,7 @@ Place read_place(const LocatedText& located, const std::vector<model::City>& cit
     place.town = std::string(core.substr(0, town));
     const std::string_view remainder = core.substr(town);
     const bool generic = remainder == "社区" || remainder == "小区";
-    if ((ends_with(remainder, "社区") || ends_with(remainder, "小区")) && !generic) {
+    if ((remainder.ends_with("社区") || remainder.ends_with("小区")) && !generic) {
         place.community = std::string(remainder);
         place.id_words = std::string(remainder.substr(0, remainder.size() - std::string_view("社区").size()));
     } else if (!generic && !remainder.empty()) {
@@ -180,7 +165,7 @@ Place read_place(const LocatedText& located, const std::vector<model::City>& cit
     } else if (!place.town.empty()) {
         std::string_view words = place.town;
         for (const std::string_view marker : {"街道", "办事处", "开发区", "镇", "乡"})
-            if (ends_with(words, marker) && words.size() > marker.size()) {
+            if (words.ends_with(marker) && words.size() > marker.size()) {
                 words.remove_suffix(marker.size());
                 break;
             }

@@ -6,26 +6,12 @@ namespace gongshi::importer {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view end) {
-    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
     for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
         s.replace(at, from.size(), to);
 }
 
-// Byte offsets of the character boundaries of s (0 and s.size() included).
-std::vector<size_t> boundaries(std::string_view s) {
-    std::vector<size_t> out{0};
-    for (size_t i = 0; i < s.size();) {
-        size_t n = 1;
-        code_point(s, i, n);
-        i += n;
-        out.push_back(i);
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -36,7 +22,7 @@ const std::vector<std::string>& name_endings() {
 
 std::string matching_key(std::string_view name) {
     std::string key = without_spaces(fold_width(name));
-    if (ends_with(key, "项目")) key.erase(key.size() - std::string_view("项目").size());
+    if (key.ends_with("项目")) key.erase(key.size() - std::string_view("项目").size());
     replace_all(key, "幸福养老工程", "养老幸福工程");
     return key;
 }
@@ -45,13 +31,13 @@ std::vector<std::string> missing_endings(std::string_view name) {
     const std::string key = without_spaces(name);
     std::vector<std::string> out;
     for (const auto& ending : name_endings())
-        if (ends_with(key, ending) || ends_with(key, ending + "项目")) return {};
+        if (key.ends_with(ending) || key.ends_with(ending + "项目")) return {};
     for (const auto& ending : name_endings()) {
         // The longest start of the ending (two characters at least, not all of it) the name ends with.
-        const auto cuts = boundaries(ending);
+        const auto cuts = char_boundaries(ending);
         for (size_t k = cuts.size() - 2; k >= 2; --k) {
             const std::string_view start = std::string_view(ending).substr(0, cuts[k]);
-            if (ends_with(key, start)) {
+            if (key.ends_with(start)) {
                 const std::string rest = ending.substr(cuts[k]);
                 bool seen = false;
                 for (const auto& o : out) seen = seen || o == rest;

@@ -8,9 +8,6 @@ namespace gongshi::importer {
 
 namespace {
 
-bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
-int digit_value(char32_t c) { return c <= '9' ? static_cast<int>(c - '0') : static_cast<int>(c - 0xFF10); }
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
 struct Number {
     int value = 0;
@@ -82,7 +79,6 @@ std::optional<Number> find_count(std::string_view line) {
     return std::nullopt;
 }
 
-size_t length_in_chars(std::string_view s) { return static_cast<size_t>(column_at(s, s.size()) - 1); }
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 

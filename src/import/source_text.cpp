@@ -21,7 +21,6 @@ struct Converter {
 const Converter pandoc{"pandoc", "pandoc"};
 const Converter pdftotext{"pdftotext", "poppler-utils"};
 
-bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 std::string lower_extension(const fs::path& file) {
     std::string ext = file.extension().string();
@@ -79,7 +78,7 @@ std::optional<std::string> convert(const Converter& converter, std::vector<std::
 
 std::optional<SourceText> notice_text(std::string bytes, const std::string& path, SourceText::Format format,
                                       diag::Diagnostics& diags) {
-    if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
     const std::string what = format == SourceText::Format::text ? "the file" : "the converted text";
     if (bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) {
         diags.error({path, 1, 1}, what + " is empty: there is no notice to read",
@@ -147,17 +146,17 @@ std::optional<SourceText> read_notice_file(const fs::path& file, diag::Diagnosti
     const std::string ext = lower_extension(file);
     // A converter would take a path starting with '-' for an option.
     const std::string arg = shown.rfind('-', 0) == 0 ? "./" + shown : shown;
-    if (starts_with(bytes, "%PDF") || ext == ".pdf") {
+    if (bytes.starts_with("%PDF") || ext == ".pdf") {
         const auto text = convert(pdftotext, {"pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix", arg, "-"},
                                   shown, diags);
         return text ? notice_text(*text, shown, SourceText::Format::pdf, diags) : std::nullopt;
     }
-    if (starts_with(bytes, "\xD0\xCF\x11\xE0") || ext == ".doc") {
+    if (bytes.starts_with("\xD0\xCF\x11\xE0") || ext == ".doc") {
         diags.error({shown, 0, 0}, "this is an old Word file (.doc), which pandoc cannot read",
                     "save it as .docx (Word or LibreOffice: Save As → Word 2007-365), then import that");
         return std::nullopt;
     }
-    if (starts_with(bytes, "PK\x03\x04") || ext == ".docx") {
+    if (bytes.starts_with("PK\x03\x04") || ext == ".docx") {
         const auto text = convert(pandoc, {"pandoc", "--from", "docx", "--to", "plain", "--wrap", "none", arg},
                                   shown, diags);
         return text ? notice_text(*text, shown, SourceText::Format::docx, diags) : std::nullopt;
