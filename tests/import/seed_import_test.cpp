@@ -147,3 +147,35 @@ TEST_CASE("importing 169号 into content without 2022/2023 projects proposes 130
     CHECK(renamed == 1);
     CHECK(rows == ratings_rows(source_dir() / "content", "jinminhan-2023-169"));
 }
+
+TEST_CASE("the particulars of 晋民发〔2023〕7号 are read as transcribed, its date as printed 印发", "[import]") {
+    TempDir dir;
+    const fs::path content = content_without(dir.path(), {"notices/jinminfa-2023-7.md"});
+    diag::Diagnostics diags;
+    const auto plan = importer::plan_import({source_dir().parent_path() / "shared/seeds/001_e55b586ccff1a522.txt", content, ""}, diags);
+    REQUIRE(plan);
+    CHECK(plan->notice_id == "jinminfa-2023-7");
+    CHECK(plan->entries == 0);
+    CHECK(plan->uncertain == 1);  // a plan lists no ratings
+    REQUIRE(plan->files.size() == 1);
+    write_text(plan->files[0].path, plan->files[0].text);
+    const model::Records imported = load::load_content(io::DiskFiles(), content, diags);
+    const model::Records hand = load::load_content(io::DiskFiles(), source_dir() / "content", diags);
+    const auto notice = [](const model::Records& r) {
+        for (const auto& n : r.notices)
+            if (n.id.value == "jinminfa-2023-7") return n;
+        FAIL("no notice jinminfa-2023-7");
+        return model::Document{};
+    };
+    const model::Document a = notice(imported), b = notice(hand);
+    CHECK(a.doc_number == b.doc_number);
+    CHECK(a.title == b.title);
+    CHECK(a.issuer == b.issuer);
+    CHECK(a.addressees == b.addressees);
+    CHECK(a.kind == b.kind);
+    CHECK(a.date == b.date);
+    CHECK(a.date_kind == b.date_kind);
+    CHECK(a.year == b.year);
+    CHECK(a.disclosure == b.disclosure);
+    CHECK(a.source_file == b.source_file);
+}
