@@ -137,7 +137,8 @@ private:
     }
 
     bool taken(const std::string& id, const std::string& city) const {
-        return index_.has_id(id) || ids_.count(id) || fs::exists(content_ / "projects" / city / (id + ".yaml"));
+        std::error_code ec;
+        return index_.has_id(id) || ids_.count(id) || fs::exists(content_ / "projects" / city / (id + ".yaml"), ec);
     }
 
     const model::Records& records_;
@@ -217,7 +218,8 @@ std::optional<ImportPlan> propose_records(const SourceText& src, const model::Re
     const Origin origin{header.doc_number.value, fs::path(src.path).filename().string()};
 
     const auto plan_file = [&](fs::path path, std::string text) {
-        const bool exists = fs::exists(path) || fs::is_symlink(path);
+        std::error_code ec;
+        const bool exists = fs::exists(path, ec) || fs::is_symlink(path, ec);
         if (exists)
             found.warning({path.generic_string(), 0, 0}, "a record is already there: it is kept as it is",
                           "compare it with the proposal (a dry run prints it) and edit it by hand if it differs");
