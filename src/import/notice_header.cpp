@@ -29,13 +29,13 @@ bool is_doc_number(std::string_view line) {
     }
     if (prefix == 0 || prefix > 10 || i >= s.size()) return false;
     for (const std::string_view open : {"〔", "[", "(", "【"})
-        if (std::string_view(s.substr(i)).starts_with(open)) {
+        if (std::string_view(s).substr(i).starts_with(open)) {
             i += open.size();
             size_t digits = 0;
             while (i < s.size() && is_digit(s[i])) ++i, ++digits;
             if (digits != 4) return false;
             for (const std::string_view close : {"〕", "]", ")", "】"})
-                if (std::string_view(s.substr(i)).starts_with(close)) {
+                if (std::string_view(s).substr(i).starts_with(close)) {
                     i += close.size();
                     size_t serial = 0;
                     while (i < s.size() && is_digit(s[i])) ++i, ++serial;

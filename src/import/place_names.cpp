@@ -72,7 +72,7 @@ size_t town_end(std::string_view core) {
             for (bool more = true; more;) {
                 more = false;
                 for (const auto m : markers)
-                    if (std::string_view(core.substr(end)).starts_with(m) && end + m.size() < core.size()) {
+                    if (std::string_view(core).substr(end).starts_with(m) && end + m.size() < core.size()) {
                         end += m.size();
                         more = true;
                         break;
