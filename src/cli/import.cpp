@@ -39,12 +39,19 @@ int run_import(const ImportOptions& o) {
                       << f.text << (f.text.ends_with('\n') ? "" : "\n");
     const bool written = write && importer::write_plan(*plan, diags);
     std::cerr << diag::format_all(diags, plan->source_lines);
-    std::cout << plan->entries << " entries in " << "the notice's lists: " << plan->matched
-              << " name a project the site has, " << plan->new_projects << " new project records; "
-              << plan->uncertain << " uncertain\n";
+    std::cout << "entries in the lists: " << plan->entries << " (" << plan->matched << " naming a project the site has, "
+              << plan->new_projects << " new project records); uncertain: " << plan->uncertain << "\n";
     if (written) {
+        int created = 0;
         for (const auto& f : plan->files)
-            if (!f.exists) std::cout << "created " << f.path.generic_string() << "\n";
+            if (!f.exists) {
+                std::cout << "created " << f.path.generic_string() << "\n";
+                ++created;
+            }
+        if (created == 0) {
+            std::cout << "nothing new to write: every record is there already\n";
+            return 0;
+        }
         std::cout << "next:\n  - fill in every 待填写 and settle every 待核对 in the files above\n"
                   << "  - then run: gongshi check\n";
         return 0;
