@@ -25,7 +25,8 @@ void add_date_fields(ViewList& m, const model::Document& d) {
     m.push_back(meta(d.date_kind, d.date.empty() ? not_printed : d.date));
     if (!d.date.empty()) return;
     const std::string year = std::to_string(d.year) + "年";
-    m.push_back(meta("年份", d.year_basis.empty() ? year : year + "（推断：" + d.year_basis + "）"));
+    // With no date printed the year is always inferred; the record says from what (year_basis) where it can.
+    m.push_back(meta("年份", year + (d.year_basis.empty() ? "（推断）" : "（推断：" + d.year_basis + "）")));
 }
 
 std::string disclosure_label(const model::Document& d) {
