@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     gongshi::cli::add_commands(app, commands);
     gongshi::cli::add_serve_command(app, commands);
     gongshi::cli::add_new_command(app, commands);
+    gongshi::cli::add_import_command(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
         if (commands.build->parsed()) return gongshi::cli::run_build(commands.options);
         if (commands.serve->parsed()) return gongshi::cli::run_serve(commands);
         if (commands.new_record->parsed()) return gongshi::cli::run_new(commands.options, commands.record);
+        if (commands.import->parsed()) return gongshi::cli::run_import(commands.import_options);
         return gongshi::cli::run_check(commands.options);
     } catch (const std::exception& e) {
         std::cerr << "gongshi: error: " << e.what() << "\nthe previous site was left unchanged\n";

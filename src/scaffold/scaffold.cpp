@@ -1,14 +1,10 @@
 #include "scaffold/scaffold.h"
+#include "scaffold/new_file.h"
 #include "scaffold/progress_scaffold.h"
 
 #include "io/input_files.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 
 #include "load/field_reader.h"
 #include "load/load.h"
@@ -29,44 +25,6 @@ const std::string todo(model::placeholder);
 std::string or_todo(const std::string& value) { return value.empty() ? todo : value; }
 
 std::string year_of(const std::string& date) { return date.size() >= 4 ? date.substr(0, 4) : todo; }
-
-// Creates the file only if nothing is there (O_EXCL: no race with another writer either).
-bool write_new(const fs::path& file, const std::string& text, diag::Diagnostics& diags) {
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            diags.error({file.generic_string(), 0, 0}, "a record already exists here; nothing was written",
-                        "choose another id, or edit the existing file");
-        else
-            diags.error({file.generic_string(), 0, 0}, std::string("cannot create the file: ") + std::strerror(errno),
-                        "check the folder exists and is writable");
-        return false;
-    }
-    const char* p = text.data();
-    size_t left = text.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(file.c_str());
-            diags.error({file.generic_string(), 0, 0}, std::string("cannot write the file: ") + std::strerror(err),
-                        "free some disk space and try again");
-            return false;
-        }
-        p += n;
-        left -= static_cast<size_t>(n);
-    }
-    if (::close(fd) != 0) {
-        ::unlink(file.c_str());
-        diags.error({file.generic_string(), 0, 0}, "cannot write the file", "free some disk space and try again");
-        return false;
-    }
-    return true;
-}
 
 const model::City* find_city(const model::Records& r, const std::string& id) {
     for (const auto& c : r.cities)
@@ -315,7 +273,7 @@ std::optional<Written> create(const fs::path& content_dir, const NewRecord& req,
                             "fill in every " + todo + " in " + w.file.generic_string() + " (delete lines that do not apply)"};
             break;
     }
-    if (!write_new(w.file, text, diags)) return std::nullopt;
+    if (!create_new_file(w.file, text, diags)) return std::nullopt;
     w.next_steps.push_back("then run: gongshi check");
     return w;
 }

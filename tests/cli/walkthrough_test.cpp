@@ -13,13 +13,15 @@ using Catch::Matchers::Contains;
 namespace {
 
 struct Step {
-    enum class Kind { run, file, append } kind;
+    enum class Kind { run, file, append, save, set } kind;
     std::string path;  // file, append
     std::string text;  // the fenced block's content
 };
 
 // The marked steps of the walk-through section, in order: `<!-- walkthrough-run -->`,
-// `<!-- walkthrough-file: PATH -->` or `<!-- walkthrough-append: PATH -->`, each followed by a fenced block.
+// `<!-- walkthrough-file: PATH -->` (a file gongshi wrote, as finished), `<!-- walkthrough-append: PATH -->`,
+// `<!-- walkthrough-save: PATH -->` (a new file: the department's notice) or `<!-- walkthrough-set: PATH -->` (the
+// block's `key: value` lines replace the file's lines of those keys), each followed by a fenced block.
 std::vector<Step> walkthrough_steps(const std::string& readme) {
     std::vector<Step> steps;
     std::istringstream in(readme);
@@ -43,6 +45,8 @@ std::vector<Step> walkthrough_steps(const std::string& readme) {
         if (line == "<!-- walkthrough-run -->") pending = Step{Step::Kind::run, "", ""};
         else if (auto p = marker("<!-- walkthrough-file: "); !p.empty()) pending = Step{Step::Kind::file, p, ""};
         else if (auto a = marker("<!-- walkthrough-append: "); !a.empty()) pending = Step{Step::Kind::append, a, ""};
+        else if (auto n = marker("<!-- walkthrough-save: "); !n.empty()) pending = Step{Step::Kind::save, n, ""};
+        else if (auto k = marker("<!-- walkthrough-set: "); !k.empty()) pending = Step{Step::Kind::set, k, ""};
         else if (pending && line.rfind("```", 0) == 0) in_block = true;
     }
     return steps;
@@ -67,6 +71,24 @@ TEST_CASE("the README walk-through publishes a new notice with its projects and 
             write_text(dir.path() / step.path, step.text);
             continue;
         }
+        if (step.kind == Step::Kind::save) {
+            REQUIRE_FALSE(fs::exists(dir.path() / step.path));
+            write_text(dir.path() / step.path, step.text);
+            continue;
+        }
+        if (step.kind == Step::Kind::set) {  // each "key: value" replaces the file's line of that key
+            std::string text = read_text(dir.path() / step.path);
+            std::istringstream lines(step.text);
+            std::string line;
+            while (std::getline(lines, line)) {
+                const std::string key = line.substr(0, line.find(':') + 1);
+                const size_t at = text.rfind("\n" + key) + 1;
+                REQUIRE(at != 0);
+                text.replace(at, text.find('\n', at) - at, line);
+            }
+            write_text(dir.path() / step.path, text);
+            continue;
+        }
         if (step.kind == Step::Kind::append) {
             write_text(dir.path() / step.path, read_text(dir.path() / step.path) + step.text);
             continue;
@@ -84,19 +106,23 @@ TEST_CASE("the README walk-through publishes a new notice with its projects and 
             INFO(command << "\n" << out);
             REQUIRE(rc == 0);
             ++commands;
-            if (args.rfind("check", 0) == 0) CHECK_THAT(out, Contains("content OK") && Contains("2024: 优秀 1 良好 1"));
+            if (args.rfind("check", 0) == 0) CHECK_THAT(out, Contains("content OK") && Contains("2024: 优秀 2 良好 1"));
             if (args.rfind("build", 0) == 0 && commands > 1)
-                CHECK_THAT(out, Contains("changes: 1 documents added, 2 projects added, 0 projects renamed, 2 ratings added"));
+                CHECK_THAT(out, Contains("changes: 2 documents added, 3 projects added, 0 projects renamed, 3 ratings added"));
         }
     }
-    CHECK(commands == 7);
+    CHECK(commands == 9);
 
     const fs::path site = dir.path() / "site";
     for (const char* page : {"notices/jinminhan-2024-99/index.html", "projects/taiyuan-xiaodian-shiligongyuan-2024/index.html",
-                             "projects/datong-pingcheng-shilijiayuan-2024/index.html", "ratings/2024/excellent/index.html"})
+                             "projects/datong-pingcheng-shilijiayuan-2024/index.html", "ratings/2024/excellent/index.html",
+                             "notices/jinminhan-2024-98/index.html", "projects/jinzhong-yuci-shilihuayuan-2024/index.html"})
         CHECK(fs::exists(site / page));
     CHECK_THAT(read_text(site / "projects/taiyuan-xiaodian-shiligongyuan-2024/index.html"),
                Contains("晋民函〔2024〕99号") && Contains("优秀"));
+    // The imported notice: its project and rating as the department's text prints them.
+    CHECK_THAT(read_text(site / "projects/jinzhong-yuci-shilihuayuan-2024/index.html"),
+               Contains("晋民函〔2024〕98号") && Contains("优秀") && Contains("示例花园社区"));
     const std::string log = read_text(site / "changes/index.html");
     CHECK_THAT(log, Contains("新增公文") && Contains("/notices/jinminhan-2024-99/"));
     CHECK_THAT(log, Contains("新增项目") && Contains("/projects/datong-pingcheng-shilijiayuan-2024/"));
