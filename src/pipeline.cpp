@@ -5,6 +5,7 @@
 
 #include "io/input_files.h"
 #include "load/load.h"
+#include "load/parsed_records.h"
 #include "model/site.h"
 #include "publish/assets.h"
 #include "publish/incremental.h"
@@ -19,12 +20,23 @@ namespace gongshi {
 namespace {
 
 // Stages 1 and 2. Records with field errors are still loaded (with the fields left empty), so validation can
-// report every other mistake of the run too, without cascades of "unknown id" errors.
-model::Records load_and_check(const io::InputFiles& input, const BuildOptions& options, BuildReport& report) {
-    model::Records records = load::load_content(input, options.content, report.diags);
+// report every other mistake of the run too, without cascades of "unknown id" errors. A build takes the records of
+// unchanged files from the parsed-record cache (load/parsed_records.h); validation always runs over all of them.
+model::Records load_and_check(const io::InputFiles& input, const BuildOptions& options, BuildReport& report,
+                              load::ParsedRecords* parsed = nullptr) {
+    model::Records records = load::load_content(input, options.content, report.diags, parsed);
     report.records = records.files_read;
+    report.files_parsed = records.files_parsed;
     if (records.site) validate::validate(records, {options.drafts}, report.diags);
     return records;
+}
+
+// The stamps the build took of its inputs, by path as the loader names files (for the parsed-record cache).
+std::map<std::string, load::FileStamp> input_stamps(const publish::Rebuild& rebuild) {
+    std::map<std::string, load::FileStamp> stamps;
+    for (const auto& s : rebuild.input_stamps())
+        stamps[std::filesystem::path(s.path).lexically_normal().generic_string()] = {s.size, s.mtime_ns};
+    return stamps;
 }
 
 // Records how long each stage took into the report: lap("render") closes the stage that began at the last lap.
@@ -73,7 +85,10 @@ BuildReport build_site(const BuildOptions& options) {
         return report;
     }
 
-    model::Records records = load_and_check(input, options, report);
+    load::ParsedRecords parsed(input_stamps(rebuild));
+    if (const auto bytes = rebuild.read_parsed_records()) parsed.decode(*bytes);
+    model::Records records = load_and_check(input, options, report, &parsed);
+    if (parsed.changed()) rebuild.write_parsed_records(parsed.encode());
     lap("load and validate");
     if (!records.site || report.diags.has_errors()) return report;
     const render::Templates templates = render::Templates::load(input, options.templates, report.diags);
@@ -87,8 +102,9 @@ BuildReport build_site(const BuildOptions& options) {
     lap("staging");
     const render::PublishedAssets assets =
         publish::publish_assets(input, options.assets, staging, rebuild.previous_output());
-    render::RenderResult result = render::render_site(site, templates, assets, staging, options.jobs,
-                                                      rebuild.previous_output(), report.changes, options.progress);
+    render::RenderResult result =
+        render::render_site(site, templates, assets, staging, options.jobs, rebuild.previous_output(), report.changes,
+                            options.progress, rebuild.previous_bytes());
     lap("render");
     // Every URL ever published is still made (issue 23); the new ones are added to the content's list of them.
     const publish::UrlsKept urls =
@@ -105,6 +121,7 @@ BuildReport build_site(const BuildOptions& options) {
     record(report, rebuild.publish(result.files, summary, report.diags));
     report.pages = result.pages;
     report.views_built = result.views_built;
+    report.data_parts_made = result.data_parts_made;
     return report;
 }
 
