@@ -50,7 +50,7 @@ TEST_CASE("SHA256SUMS lists every file of the site but itself and manifest.json,
     for (const auto& [path, bytes] : read_tree(s.out))
         if (path != "SHA256SUMS" && path != "manifest.json") files.insert(path);
     CHECK(listed == files);
-    CHECK(files.count("pagefind/pagefind.js") == 1);
+    CHECK(files.count("search-index/index.json") == 1);
 }
 
 TEST_CASE("manifest.json gives each file's size and SHA-256, the same as the bytes", "[publish]") {

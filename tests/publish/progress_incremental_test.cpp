@@ -16,8 +16,11 @@ void build(const fs::path& content, const fs::path& out) {
     REQUIRE(status == 0);
 }
 
+// The changes log differs by design, and the manifest lists its hash.
 std::map<std::string, std::string> without_log(std::map<std::string, std::string> tree) {
     tree.erase("changes/index.html");
+    tree.erase("SHA256SUMS");
+    tree.erase("manifest.json");
     return tree;
 }
 
