@@ -20,23 +20,12 @@ namespace gongshi {
 namespace {
 
 // Stages 1 and 2. Records with field errors are still loaded (with the fields left empty), so validation can
-// report every other mistake of the run too, without cascades of "unknown id" errors. A build takes the records of
-// unchanged files from the parsed-record cache (load/parsed_records.h); validation always runs over all of them.
-model::Records load_and_check(const io::InputFiles& input, const BuildOptions& options, BuildReport& report,
-                              load::ParsedRecords* parsed = nullptr) {
-    model::Records records = load::load_content(input, options.content, report.diags, parsed);
+// report every other mistake of the run too, without cascades of "unknown id" errors.
+model::Records load_and_check(const io::InputFiles& input, const BuildOptions& options, BuildReport& report) {
+    model::Records records = load::load_content(input, options.content, report.diags);
     report.records = records.files_read;
-    report.files_parsed = records.files_parsed;
     if (records.site) validate::validate(records, {options.drafts}, report.diags);
     return records;
-}
-
-// The stamps the build took of its inputs, by path as the loader names files (for the parsed-record cache).
-std::map<std::string, load::FileStamp> input_stamps(const publish::Rebuild& rebuild) {
-    std::map<std::string, load::FileStamp> stamps;
-    for (const auto& s : rebuild.input_stamps())
-        stamps[std::filesystem::path(s.path).lexically_normal().generic_string()] = {s.size, s.mtime_ns};
-    return stamps;
 }
 
 // Records how long each stage took into the report: lap("render") closes the stage that began at the last lap.
@@ -53,6 +42,30 @@ private:
     BuildReport& report_;
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
+
+// Stages 1 and 2 of a build: the records of files whose stamp did not change come from the parsed-record cache
+// (load/parsed_records.h; keyed by the stamps the build took, by path as the loader names files), which is
+// written back if it changed. Validation always runs over every record.
+model::Records load_for_build(const io::InputFiles& input, const BuildOptions& options, BuildReport& report,
+                              const publish::Rebuild& rebuild, StageClock& lap) {
+    load::FileStamps stamps;
+    for (const auto& s : rebuild.input_stamps())
+        stamps[std::filesystem::path(s.path).lexically_normal().generic_string()] = {s.size, s.mtime_ns};
+    load::ParsedRecords parsed(std::move(stamps));
+    if (auto bytes = rebuild.read_parsed_records()) parsed.decode(std::move(*bytes));
+    lap("read parsed records");
+    model::Records records = load::load_content(input, options.content, report.diags, &parsed);
+    report.records = records.files_read;
+    report.files_parsed = records.files_parsed;
+    lap("load");
+    const load::RecordsToWrite write = parsed.to_write();
+    if (write.how == load::RecordsToWrite::How::append) rebuild.append_parsed_records(write.bytes);
+    if (write.how == load::RecordsToWrite::How::replace) rebuild.write_parsed_records(write.bytes);
+    lap("write parsed records");
+    if (records.site) validate::validate(records, {options.drafts}, report.diags);
+    lap("validate");
+    return records;
+}
 
 void record(BuildReport& report, publish::Published published) {
     report.files = published.files;
@@ -85,11 +98,7 @@ BuildReport build_site(const BuildOptions& options) {
         return report;
     }
 
-    load::ParsedRecords parsed(input_stamps(rebuild));
-    if (const auto bytes = rebuild.read_parsed_records()) parsed.decode(*bytes);
-    model::Records records = load_and_check(input, options, report, &parsed);
-    if (parsed.changed()) rebuild.write_parsed_records(parsed.encode());
-    lap("load and validate");
+    model::Records records = load_for_build(input, options, report, rebuild, lap);
     if (!records.site || report.diags.has_errors()) return report;
     const render::Templates templates = render::Templates::load(input, options.templates, report.diags);
     if (report.diags.has_errors()) return report;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "load/record_archive.h"
 #include "model/records.h"
@@ -23,6 +24,7 @@ struct FileStamp {
     std::int64_t mtime_ns = 0;
     bool operator==(const FileStamp&) const = default;
 };
+using FileStamps = std::map<std::string, FileStamp, std::less<>>;
 
 // What cities.yaml gives besides its cities.
 struct CitiesFile {
@@ -41,18 +43,25 @@ struct CachedRecord {
     std::uint64_t source_hash = 0;  // load::source_hash of the file it was read from
 };
 
+// How the cache beside the output is brought up to date after a build.
+struct RecordsToWrite {
+    enum class How { none, append, replace };
+    How how = How::none;
+    std::string bytes;  // append: the entries parsed since; replace: every entry
+};
+
 class ParsedRecords {
 public:
     // `stamps`: this build's input files, by path as the loader shows it ("content/projects/x.yaml").
-    explicit ParsedRecords(std::map<std::string, FileStamp> stamps) : stamps_(std::move(stamps)) {}
+    explicit ParsedRecords(FileStamps stamps) : stamps_(std::move(stamps)) {}
 
-    // Takes the entries of bytes encode() made whose file has the same stamp now; false, taking none, if the
-    // bytes are not such a cache.
-    bool decode(std::string_view bytes);
-    // The entries of this build's files: those taken from the last build's cache and those kept since.
-    std::string encode() const;
-    // Whether encode() would differ from the bytes decode() took.
-    bool changed() const { return changed_; }
+    // Takes the entries of bytes made of encode() outputs one after another (a later entry of a path replaces an
+    // earlier one) whose file has the same stamp now; it keeps the bytes, which they point into. False, taking
+    // none, if the bytes are not such a cache.
+    bool decode(std::string bytes);
+    // What to write back: nothing if no file was parsed; the entries parsed by this build, to append to the
+    // cache's file; or, when no cache was read or most of it is out of date, every entry, to replace it.
+    RecordsToWrite to_write() const;
 
     // The record `file` gave the last build, if it has the same stamp now.
     template <class Record>
@@ -63,19 +72,29 @@ public:
 
 private:
     struct Entry {
+        std::string_view path;  // in decoded_, or in `owned_path`
         FileStamp stamp;
         int kind = 0;
         std::uint64_t source_hash = 0;
-        std::string bytes;
+        std::string_view record;  // in decoded_, or in `owned`
+    };
+    struct Kept {
+        FileStamp stamp;
+        int kind = 0;
+        std::uint64_t source_hash = 0;
+        std::string record;
     };
     template <class Record>
     static constexpr int kind_of();
+    const Entry* found(std::string_view file) const;
+    std::string encode(bool found_too) const;
 
-    std::map<std::string, FileStamp> stamps_;
-    std::map<std::string, Entry> found_;  // from the last build's cache: only read while loading, by any thread
-    std::map<std::string, Entry> kept_;   // parsed by this build
+    FileStamps stamps_;
+    std::string decoded_;        // the last build's cache, as decode() took it
+    bool decoded_ok_ = false;
+    std::vector<Entry> found_;   // of decoded_, by path, stamps as now: only read while loading, by any thread
+    std::map<std::string, Kept, std::less<>> kept_;  // parsed by this build
     std::mutex kept_mutex_;
-    bool changed_ = false;
 };
 
 // Each record kind's tag in the cache (a file's kind follows from its folder; the tag is a second check).
@@ -95,10 +114,10 @@ constexpr int ParsedRecords::kind_of() {
 
 template <class Record>
 std::optional<CachedRecord<Record>> ParsedRecords::find(const std::string& file) const {
-    const auto it = found_.find(file);
-    if (it == found_.end() || it->second.kind != kind_of<Record>()) return std::nullopt;
-    CachedRecord<Record> out{{}, it->second.source_hash};
-    ArchiveReader reader(it->second.bytes);
+    const Entry* e = found(file);
+    if (!e || e->kind != kind_of<Record>()) return std::nullopt;
+    CachedRecord<Record> out{{}, e->source_hash};
+    ArchiveReader reader(e->record);
     reader(out.record);
     if (!reader.done()) return std::nullopt;
     return out;
@@ -108,11 +127,10 @@ template <class Record>
 void ParsedRecords::keep(const std::string& file, const Record& record, std::uint64_t source_hash) {
     const auto stamp = stamps_.find(file);
     if (stamp == stamps_.end()) return;  // not one of the inputs the build stamped
-    Entry e{stamp->second, kind_of<Record>(), source_hash, {}};
-    ArchiveWriter(e.bytes)(record);
+    Kept k{stamp->second, kind_of<Record>(), source_hash, {}};
+    ArchiveWriter(k.record)(record);
     std::lock_guard lock(kept_mutex_);
-    kept_[file] = std::move(e);
-    changed_ = true;
+    kept_[file] = std::move(k);
 }
 
 }  // namespace gongshi::load

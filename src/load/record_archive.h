@@ -148,10 +148,11 @@ private:
     void put(int v) { raw(&v, sizeof v); }
     void put(double v) { raw(&v, sizeof v); }
     void put(std::uint64_t v) { raw(&v, sizeof v); }
-    void put(const std::string& v) {
+    void put(std::string_view v) {
         put(static_cast<std::uint64_t>(v.size()));
         out_ += v;
     }
+    void put(const std::string& v) { put(std::string_view(v)); }
     void put(const diag::SourcePos& v) {
         const bool same = v.path.str() == last_path_;
         put(same);
@@ -191,6 +192,13 @@ public:
     }
     bool ok() const { return ok_; }
     bool done() const { return ok_ && in_.empty(); }
+    // A string as put() wrote it, left where it is in the input.
+    std::string_view view() {
+        const std::uint64_t n = count();
+        const std::string_view v = in_.substr(0, n);
+        in_.remove_prefix(n);
+        return v;
+    }
 
 private:
     std::string_view in_;
@@ -216,11 +224,7 @@ private:
         if (raw(&n, sizeof n) && n > in_.size()) ok_ = false;  // every element takes at least a byte
         return ok_ ? n : 0;
     }
-    void get(std::string& v) {
-        const std::uint64_t n = count();
-        v.assign(in_.substr(0, n));
-        in_.remove_prefix(n);
-    }
+    void get(std::string& v) { v.assign(view()); }
     void get(diag::SourcePos& v) {
         bool same = false;
         get(same);

@@ -106,6 +106,8 @@ void Rebuild::write_parsed_records(std::string_view bytes) const {
     write_record_cache(state_->settings.out, generator_identity(), bytes);
 }
 
+void Rebuild::append_parsed_records(std::string_view bytes) const { append_record_cache(state_->settings.out, bytes); }
+
 Published Rebuild::publish(const render::RenderedFiles& files, const model::ModelSummary& summary,
                            diag::Diagnostics&) {
     State& s = *state_;

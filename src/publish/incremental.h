@@ -61,9 +61,11 @@ public:
     render::PreviousBytes previous_bytes() const;
     // Every input file, sorted by path, as this build stamped it.
     const std::vector<InputStamp>& input_stamps() const;
-    // The parsed-record cache beside the output (publish/record_cache.h), if this binary wrote it; and its new bytes.
+    // The parsed-record cache beside the output (publish/record_cache.h), if this binary wrote it; its new bytes,
+    // or the bytes to add to it.
     std::optional<std::string> read_parsed_records() const;
     void write_parsed_records(std::string_view bytes) const;
+    void append_parsed_records(std::string_view bytes) const;
     // An input this build rewrote itself (content/published-urls.txt, url_registry.h): the cache records its new
     // stamp, so the build's own edit is not a change of the inputs at the next build.
     void restamp_input(const std::filesystem::path& file);

@@ -17,8 +17,8 @@ using namespace gongshi::testing;
 namespace {
 
 // Every file of the real content, stamped by its size (and a made-up time), by path as the loader shows it.
-std::map<std::string, load::FileStamp> stamps_of(const fs::path& content) {
-    std::map<std::string, load::FileStamp> out;
+load::FileStamps stamps_of(const fs::path& content) {
+    load::FileStamps out;
     for (const auto& e : fs::recursive_directory_iterator(content))
         if (e.is_regular_file()) out[e.path().lexically_normal().generic_string()] = {e.file_size(), 1};
     return out;
@@ -60,41 +60,54 @@ TEST_CASE("records of the real content from the cache make the same site as reco
     const Loaded parsed = load_with(first, content);
     REQUIRE(parsed.records.files_parsed == parsed.records.files_read);
     REQUIRE(parsed.records.projects.size() > 100);
-    REQUIRE(first.changed());
+    const load::RecordsToWrite written = first.to_write();
+    REQUIRE(written.how == load::RecordsToWrite::How::replace);  // there was no cache to add to
 
     load::ParsedRecords second(stamps_of(content));
-    REQUIRE(second.decode(first.encode()));
+    REQUIRE(second.decode(written.bytes));
     const Loaded cached = load_with(second, content);
     CHECK(cached.records.files_parsed == 0);
     CHECK(cached.records.files_read == parsed.records.files_read);
-    CHECK_FALSE(second.changed());  // nothing to write back
+    CHECK(second.to_write().how == load::RecordsToWrite::How::none);  // nothing to write back
     CHECK(cached.diagnostics == parsed.diagnostics);
     CHECK(cached.records.shared_source_hash == parsed.records.shared_source_hash);
     CHECK(site_of(cached.records) == site_of(parsed.records));
 }
 
-TEST_CASE("only a file whose stamp changed is parsed again; a file that is gone leaves the cache", "[load][parse-cache]") {
+TEST_CASE("only a file whose stamp changed is parsed again, and only its record is added to the cache",
+          "[load][parse-cache]") {
     const fs::path content = source_dir() / "content";
     load::ParsedRecords first(stamps_of(content));
     load_with(first, content);
-    const std::string bytes = first.encode();
+    const std::string bytes = first.to_write().bytes;
 
     auto stamps = stamps_of(content);
-    const std::string project = (content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml").lexically_normal().generic_string();
+    const std::string project =
+        (content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml").lexically_normal().generic_string();
     REQUIRE(stamps.count(project) == 1);
     stamps[project].mtime_ns = 2;
     load::ParsedRecords second(stamps);
     REQUIRE(second.decode(bytes));
-    CHECK(second.changed());  // the changed file's entry was dropped
     CHECK(load_with(second, content).records.files_parsed == 1);
-    CHECK(second.encode().size() == bytes.size());  // parsed again and kept again, with its new stamp
+    const load::RecordsToWrite added = second.to_write();
+    CHECK(added.how == load::RecordsToWrite::How::append);
+    CHECK(added.bytes.size() < bytes.size() / 50);  // one record, not all of them
+
+    // The cache with the block added: the new record replaces the old one, and nothing is parsed.
+    load::ParsedRecords third(stamps);
+    REQUIRE(third.decode(bytes + added.bytes));
+    CHECK(load_with(third, content).records.files_parsed == 0);
+    // A file back at its old stamp is not taken for the old record: the newest record of a path is the one used.
+    load::ParsedRecords back(stamps_of(content));
+    REQUIRE(back.decode(bytes + added.bytes));
+    CHECK(load_with(back, content).records.files_parsed == 1);
 }
 
 TEST_CASE("bytes that are not a whole parsed-record cache are refused", "[load][parse-cache]") {
     const fs::path content = source_dir() / "content";
     load::ParsedRecords first(stamps_of(content));
     load_with(first, content);
-    const std::string bytes = first.encode();
+    const std::string bytes = first.to_write().bytes;
     for (const std::string& bad : {std::string("not a cache"), bytes.substr(0, bytes.size() / 2), bytes + "x",
                                    std::string()}) {
         load::ParsedRecords p(stamps_of(content));
