@@ -33,7 +33,8 @@ Sha256::Sha256() : state_(std::make_unique<State>()) {
 Sha256::~Sha256() = default;
 
 Sha256& Sha256::add(std::string_view bytes) {
-    if (EVP_DigestUpdate(state_->ctx.get(), bytes.data(), bytes.size()) != 1) throw std::runtime_error("SHA-256 failed");
+    if (EVP_DigestUpdate(state_->ctx.get(), bytes.data(), bytes.size()) != 1)
+        throw std::runtime_error("SHA-256 failed");
     return *this;
 }
 

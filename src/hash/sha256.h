@@ -9,7 +9,7 @@ namespace gongshi::hash {
 
 // Fed piece by piece (a file read in blocks); hex() ends it.
 class Sha256 {
-public:
+  public:
     Sha256();
     ~Sha256();
     Sha256(const Sha256&) = delete;
@@ -17,7 +17,7 @@ public:
     Sha256& add(std::string_view bytes);
     std::string hex();  // lowercase; once
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -15,7 +15,8 @@ void put_entry(Writer& w, std::string_view path, const FileStamp& stamp, int kin
 
 }  // namespace
 
-// The bytes: groups, each the number of its entries and then the entries (each group is what one build wrote).
+// The bytes: groups, each the number of its entries and then the entries (each group is what one build
+// wrote).
 bool ParsedRecords::decode(std::string bytes) {
     decoded_ = std::move(bytes);
     ArchiveReader reader(decoded_);
@@ -56,7 +57,9 @@ const ParsedRecords::Entry* ParsedRecords::found(std::string_view file) const {
 
 std::string ParsedRecords::encode(bool found_too) const {
     size_t size = 16;
-    const auto entry_size = [](std::string_view path, std::string_view record) { return path.size() + record.size() + 64; };
+    const auto entry_size = [](std::string_view path, std::string_view record) {
+        return path.size() + record.size() + 64;
+    };
     if (found_too)
         for (const Entry& e : found_) size += entry_size(e.path, e.record);
     for (const auto& [path, k] : kept_) size += entry_size(path, k.record);
@@ -88,7 +91,8 @@ RecordsToWrite ParsedRecords::to_write() const {
     // Entries of files since changed or gone stay in the file until it is replaced: when they are most of it.
     size_t live = 0;
     for (const Entry& e : found_) live += e.path.size() + e.record.size();
-    if (decoded_ok_ && decoded_.size() < 2 * live + (64 << 10)) return {RecordsToWrite::How::append, encode(false)};
+    if (decoded_ok_ && decoded_.size() < 2 * live + (64 << 10))
+        return {RecordsToWrite::How::append, encode(false)};
     return {RecordsToWrite::How::replace, encode(true)};
 }
 

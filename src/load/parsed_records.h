@@ -1,9 +1,9 @@
-// The parsed-record cache: the record each content file gave the last build, kept with the file's stamp (size and
-// modification time, as the build cache stamps its inputs), so a rebuild reads and parses only the files whose
-// stamp changed. Only a file that gave no diagnostic is kept: a file with an error or a warning is parsed again
-// every time, so its messages are always reported, exactly. Cross-record checks never come from the cache: they
-// run over every record, in memory, after loading. The bytes are this binary's own (publish/record_cache.h keeps
-// them beside the output and drops a cache another binary wrote).
+// The parsed-record cache: the record each content file gave the last build, kept with the file's stamp (size
+// and modification time, as the build cache stamps its inputs), so a rebuild reads and parses only the files
+// whose stamp changed. Only a file that gave no diagnostic is kept: a file with an error or a warning is
+// parsed again every time, so its messages are always reported, exactly. Cross-record checks never come from
+// the cache: they run over every record, in memory, after loading. The bytes are this binary's own
+// (publish/record_cache.h keeps them beside the output and drops a cache another binary wrote).
 #pragma once
 
 #include <cstdint>
@@ -51,13 +51,13 @@ struct RecordsToWrite {
 };
 
 class ParsedRecords {
-public:
+  public:
     // `stamps`: this build's input files, by path as the loader shows it ("content/projects/x.yaml").
     explicit ParsedRecords(FileStamps stamps) : stamps_(std::move(stamps)) {}
 
-    // Takes the entries of bytes made of encode() outputs one after another (a later entry of a path replaces an
-    // earlier one) whose file has the same stamp now; it keeps the bytes, which they point into. False, taking
-    // none, if the bytes are not such a cache.
+    // Takes the entries of bytes made of encode() outputs one after another (a later entry of a path replaces
+    // an earlier one) whose file has the same stamp now; it keeps the bytes, which they point into. False,
+    // taking none, if the bytes are not such a cache.
     bool decode(std::string bytes);
     // What to write back: nothing if no file was parsed; the entries parsed by this build, to append to the
     // cache's file; or, when no cache was read or most of it is out of date, every entry, to replace it.
@@ -70,7 +70,7 @@ public:
     template <class Record>
     void keep(const std::string& file, const Record& record, std::uint64_t source_hash);
 
-private:
+  private:
     struct Entry {
         std::string_view path;  // in decoded_, or in `owned_path`
         FileStamp stamp;
@@ -90,9 +90,9 @@ private:
     std::string encode(bool found_too) const;
 
     FileStamps stamps_;
-    std::string decoded_;        // the last build's cache, as decode() took it
+    std::string decoded_;  // the last build's cache, as decode() took it
     bool decoded_ok_ = false;
-    std::vector<Entry> found_;   // of decoded_, by path, stamps as now: only read while loading, by any thread
+    std::vector<Entry> found_;  // of decoded_, by path, stamps as now: only read while loading, by any thread
     std::map<std::string, Kept, std::less<>> kept_;  // parsed by this build
     std::mutex kept_mutex_;
 };
@@ -100,16 +100,26 @@ private:
 // Each record kind's tag in the cache (a file's kind follows from its folder; the tag is a second check).
 template <class Record>
 constexpr int ParsedRecords::kind_of() {
-    if constexpr (std::same_as<Record, model::SiteConfig>) return 1;
-    else if constexpr (std::same_as<Record, CitiesFile>) return 2;
-    else if constexpr (std::same_as<Record, model::TaskTable>) return 3;
-    else if constexpr (std::same_as<Record, model::Project>) return 4;
-    else if constexpr (std::same_as<Record, model::RatingList>) return 5;
-    else if constexpr (std::same_as<Record, model::Schedule>) return 6;
-    else if constexpr (std::same_as<Record, model::ProgressReport>) return 7;
-    else if constexpr (std::same_as<Record, model::ScoreSheet>) return 8;
-    else if constexpr (std::same_as<Record, model::Document>) return 9;
-    else static_assert(sizeof(Record) == 0, "not a record kind");
+    if constexpr (std::same_as<Record, model::SiteConfig>)
+        return 1;
+    else if constexpr (std::same_as<Record, CitiesFile>)
+        return 2;
+    else if constexpr (std::same_as<Record, model::TaskTable>)
+        return 3;
+    else if constexpr (std::same_as<Record, model::Project>)
+        return 4;
+    else if constexpr (std::same_as<Record, model::RatingList>)
+        return 5;
+    else if constexpr (std::same_as<Record, model::Schedule>)
+        return 6;
+    else if constexpr (std::same_as<Record, model::ProgressReport>)
+        return 7;
+    else if constexpr (std::same_as<Record, model::ScoreSheet>)
+        return 8;
+    else if constexpr (std::same_as<Record, model::Document>)
+        return 9;
+    else
+        static_assert(sizeof(Record) == 0, "not a record kind");
 }
 
 template <class Record>

@@ -67,7 +67,8 @@ void write_record_cache(const fs::path& out_dir, const std::string& generator, s
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
     std::error_code ec;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    const bool ok = fd >= 0 && write_all(fd, std::string(magic) + generator + "\n") && write_all(fd, block(bytes));
+    const bool ok =
+        fd >= 0 && write_all(fd, std::string(magic) + generator + "\n") && write_all(fd, block(bytes));
     if (fd >= 0) ::close(fd);
     if (ok) fs::rename(tmp, target, ec);
     if (!ok || ec) {

@@ -1,10 +1,10 @@
-// nlohmann-json: here (the JSON heads), in render/data_package.cpp and in publish/build_cache.cpp (the cache).
+// nlohmann-json: here (the JSON heads), in render/data_package.cpp and in publish/build_cache.cpp (the
+// cache).
 #include "render/open_data.h"
 
 #include <algorithm>
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "render/data_escaping.h"
 
@@ -19,10 +19,11 @@ constexpr std::string_view bom = "\xEF\xBB\xBF";  // spreadsheet programs then r
 constexpr std::string_view records_key = ",\n\t\"records\": ";
 constexpr std::string_view records_end = "\n\t]\n}\n";
 
-// A year's file is written row by row into one string; once a few rows are written it is given room for all of
-// them (from their average size), so it is not regrown by doubling, which briefly holds three times the file.
+// A year's file is written row by row into one string; once a few rows are written it is given room for all
+// of them (from their average size), so it is not regrown by doubling, which briefly holds three times the
+// file.
 class SizedText {
-public:
+  public:
     explicit SizedText(size_t rows) : rows_(rows) {}
     std::string text;
     void row_done() {
@@ -32,7 +33,7 @@ public:
     }
     void mark_start() { start_ = text.size(); }
 
-private:
+  private:
     static constexpr size_t sample = 256;
     size_t rows_, done_ = 0, start_ = 0;
 };
@@ -59,7 +60,8 @@ std::vector<std::string> column_names(const DataTable& t) {
     return out;
 }
 
-// nlohmann's dump(1, '\t') of the head, ending where the records begin: "{\n\t\"dataset\": …,\n\t\"records\": ".
+// nlohmann's dump(1, '\t') of the head, ending where the records begin: "{\n\t\"dataset\": …,\n\t\"records\":
+// ".
 std::string json_head(const Json& head) {
     std::string text = make_json_inert(head.dump(1, '\t', false));  // ends "\n}"
     text.resize(text.size() - 2);
@@ -111,14 +113,17 @@ std::string json_part(const model::Site& site, size_t table, const DataPart& par
             out.text += "\t\t}";
             out.row_done();
         });
-    if (written != part.rows) throw std::logic_error("open data: " + std::string(t.name) + " rows differ from its count");
-    if (written == 0) out.text += "[]\n}\n";
-    else out.text += records_end;
+    if (written != part.rows)
+        throw std::logic_error("open data: " + std::string(t.name) + " rows differ from its count");
+    if (written == 0)
+        out.text += "[]\n}\n";
+    else
+        out.text += records_end;
     return std::move(out.text);
 }
 
-// The records of a year's JSON file, without the brackets around them ("" when it has none); nothing if the bytes
-// are not such a file. The head holds no line break inside a string (JSON escapes them), so the first
+// The records of a year's JSON file, without the brackets around them ("" when it has none); nothing if the
+// bytes are not such a file. The head holds no line break inside a string (JSON escapes them), so the first
 // records_key is the real one.
 std::optional<std::string_view> json_part_records(std::string_view part, std::string_view expected_start) {
     if (!part.starts_with(expected_start)) return std::nullopt;
@@ -135,7 +140,8 @@ std::optional<std::string_view> json_part_records(std::string_view part, std::st
 std::string_view data_extension(DataFormat format) { return format == DataFormat::csv ? "csv" : "json"; }
 
 std::string data_part_path(const DataTable& table, int year, DataFormat format) {
-    return "data/" + std::to_string(year) + "/" + std::string(table.name) + "." + std::string(data_extension(format));
+    return "data/" + std::to_string(year) + "/" + std::string(table.name) + "." +
+           std::string(data_extension(format));
 }
 
 std::string data_whole_path(const DataTable& table, DataFormat format) {
@@ -146,7 +152,8 @@ std::string data_part_file(const model::Site& site, size_t table, const DataPart
     return format == DataFormat::csv ? csv_part(site, table, part) : json_part(site, table, part);
 }
 
-WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows, size_t size)
+WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows,
+                             size_t size)
     : format_(format), rows_left_(rows), sized_(size > 0) {
     const DataTable& t = data_tables()[table];
     if (format == DataFormat::csv) {

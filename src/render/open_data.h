@@ -1,7 +1,7 @@
 // Open-data files: one program year of a table (render/open_data_tables.h) as CSV (UTF-8 with BOM, RFC 4180
-// quoting, CRLF) or JSON, and the whole-dataset file assembled from the years' files: one header and every year's
-// rows (CSV), one head and every year's records (JSON), so a year whose rows did not change is never written out
-// again, only its bytes copied.
+// quoting, CRLF) or JSON, and the whole-dataset file assembled from the years' files: one header and every
+// year's rows (CSV), one head and every year's records (JSON), so a year whose rows did not change is never
+// written out again, only its bytes copied.
 #pragma once
 
 #include <string>
@@ -28,16 +28,17 @@ std::string data_part_file(const model::Site& site, size_t table, const DataPart
 // The whole-dataset file, a year's file at a time. The JSON's head has dataset, source, updated, count and
 // columns; its records are the years' records in year order.
 class WholeDataFile {
-public:
-    // `rows`: of every year; `size`: of every year's file if known, else 0 (room is made for all of them at once,
-    // then from the first year's size per row: a file regrown by doubling briefly holds three times itself).
+  public:
+    // `rows`: of every year; `size`: of every year's file if known, else 0 (room is made for all of them at
+    // once, then from the first year's size per row: a file regrown by doubling briefly holds three times
+    // itself).
     WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows, size_t size);
-    // Appends the `rows` rows of a year's file (as data_part_file made it); false, appending nothing, if the bytes
-    // are not such a file.
+    // Appends the `rows` rows of a year's file (as data_part_file made it); false, appending nothing, if the
+    // bytes are not such a file.
     bool add_part(std::string_view part, size_t rows);
     std::string finish();
 
-private:
+  private:
     DataFormat format_;
     size_t rows_left_;
     bool sized_;

@@ -13,8 +13,8 @@ namespace {
 
 std::uint64_t bytes_key(std::string_view bytes) { return hash::Fingerprint().add(bytes).value(); }
 
-// A year's key: the site-wide files (site.yaml, cities.yaml, tasks/: names, codes, the base URL), which table and
-// format, the year, and every record's key in order.
+// A year's key: the site-wide files (site.yaml, cities.yaml, tasks/: names, codes, the base URL), which table
+// and format, the year, and every record's key in order.
 std::uint64_t part_key(const model::Site& site, size_t table, DataFormat format, const DataPart& part) {
     hash::KeyChain k;
     k.add(site.shared_source_hash).add(table).add(static_cast<std::uint64_t>(format));
@@ -48,17 +48,18 @@ std::optional<RenderedFile> OpenDataFiles::before(const std::string& path) const
 }
 
 // The last build's file, if it still holds what the last build wrote there.
-std::optional<std::string> OpenDataFiles::bytes_before(const std::string& path, const RenderedFile& was) const {
+std::optional<std::string> OpenDataFiles::bytes_before(const std::string& path,
+                                                       const RenderedFile& was) const {
     if (!previous_bytes_) return std::nullopt;
     auto bytes = previous_bytes_(path);
     if (!bytes || bytes->size() != was.size || bytes_key(*bytes) != was.key) return std::nullopt;
     return bytes;
 }
 
-// Writes the file unless the last build's has the same bytes (or `force`: the last build's file is not what the
-// cache says it wrote).
-RenderedFile OpenDataFiles::emit(const std::string& path, const std::string& bytes, std::uint64_t depends, bool force,
-                                 Made& into) {
+// Writes the file unless the last build's has the same bytes (or `force`: the last build's file is not what
+// the cache says it wrote).
+RenderedFile OpenDataFiles::emit(const std::string& path, const std::string& bytes, std::uint64_t depends,
+                                 bool force, Made& into) {
     const std::uint64_t key = bytes_key(bytes);
     const auto was = before(path);
     const bool write = force || !was || was->key != key;
@@ -83,7 +84,8 @@ void OpenDataFiles::run(size_t job) {
     const auto keep = [&](const std::string& path, std::uint64_t key) {
         const auto was = before(path);
         const auto facts = facts_before_.find(path);
-        if (!was || was->depends != key || facts == facts_before_.end() || facts->second.bytes != was->size) return false;
+        if (!was || was->depends != key || facts == facts_before_.end() || facts->second.bytes != was->size)
+            return false;
         made.files[path] = {was->key, was->size, false, key};
         made.facts[path] = facts->second;
         return true;
@@ -109,13 +111,15 @@ void OpenDataFiles::run(size_t job) {
             const std::string again = data_part_file(site_, table, parts[i], format);
             emit(path, again, keys[i], true, made);
             ++made_parts;
-            if (!assembled->add_part(again, parts[i].rows)) throw std::logic_error("open data: cannot assemble " + whole_path);
+            if (!assembled->add_part(again, parts[i].rows))
+                throw std::logic_error("open data: cannot assemble " + whole_path);
             continue;
         }
         const std::string bytes = data_part_file(site_, table, parts[i], format);
         emit(path, bytes, keys[i], false, made);
         ++made_parts;
-        if (assembled && !assembled->add_part(bytes, parts[i].rows)) throw std::logic_error("open data: cannot assemble " + whole_path);
+        if (assembled && !assembled->add_part(bytes, parts[i].rows))
+            throw std::logic_error("open data: cannot assemble " + whole_path);
     }
     if (assembled) emit(whole_path, assembled->finish(), whole, false, made);
     std::lock_guard lock(count_mutex_);

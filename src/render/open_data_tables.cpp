@@ -73,7 +73,8 @@ void project_row(const model::Site& s, int i, DataRow& row, const DataRowWriter&
 std::uint64_t project_key(const model::Site& s, int i) {
     hash::KeyChain k;
     k.add(s.projects[i].source_hash);
-    for (int r : s.ratings_of_project[i]) k.add(s.ratings[r].source_hash).add(s.notices[s.ratings[r].notice].source_hash);
+    for (int r : s.ratings_of_project[i])
+        k.add(s.ratings[r].source_hash).add(s.notices[s.ratings[r].notice].source_hash);
     return k.value();
 }
 
@@ -99,10 +100,15 @@ void rating_row(const model::Site& s, int i, DataRow& row, const DataRowWriter& 
 
 std::uint64_t rating_key(const model::Site& s, int i) {
     const auto& r = s.ratings[i];
-    return hash::KeyChain().add(r.source_hash).add(s.notices[r.notice].source_hash).add(s.projects[r.project].source_hash).value();
+    return hash::KeyChain()
+        .add(r.source_hash)
+        .add(s.notices[r.notice].source_hash)
+        .add(s.projects[r.project].source_hash)
+        .value();
 }
 
-// tasks: a row per city of a year's task table, with the number of that year's projects the site records there.
+// tasks: a row per city of a year's task table, with the number of that year's projects the site records
+// there.
 void task_rows(const model::Site& s, int i, DataRow& row, const DataRowWriter& write) {
     const auto& table = s.tasks[i];
     const std::string doc = doc_number_of(s, table.source.value);
@@ -112,13 +118,21 @@ void task_rows(const model::Site& s, int i, DataRow& row, const DataRowWriter& w
         for (int p : s.projects_of_city[c]) projects += s.projects[p].year == table.year;
         std::string uncovered;
         for (const auto& u : task.uncovered) uncovered += (uncovered.empty() ? "" : "、") + u.value;
-        row = {std::to_string(table.year), s.cities[c].id, s.cities[c].name, s.cities[c].code,
-               std::to_string(task.tasks), std::to_string(projects), uncovered, table.source.value, doc};
+        row = {std::to_string(table.year),
+               s.cities[c].id,
+               s.cities[c].name,
+               s.cities[c].code,
+               std::to_string(task.tasks),
+               std::to_string(projects),
+               uncovered,
+               table.source.value,
+               doc};
         write(row);
     }
 }
 
-// The table itself is one of the site-wide files (tasks/), in every part's key; its counts read the year's projects.
+// The table itself is one of the site-wide files (tasks/), in every part's key; its counts read the year's
+// projects.
 std::uint64_t task_key(const model::Site& s, int i) {
     hash::KeyChain k;
     k.add(notice_hash(s, s.tasks[i].source.value));
@@ -130,19 +144,36 @@ std::uint64_t task_key(const model::Site& s, int i) {
 // progress: a row per project a progress notice lists, then a row per (city, stage) it counts.
 void progress_rows(const model::Site& s, int i, DataRow& row, const DataRowWriter& write) {
     const auto& r = s.progress[i];
-    const std::string doc = doc_number_of(s, r.notice.value), url = model::absolute_url(s, model::notice_url(r.notice.value));
+    const std::string doc = doc_number_of(s, r.notice.value),
+                      url = model::absolute_url(s, model::notice_url(r.notice.value));
     for (const auto& e : r.projects) {
         const auto p = s.project_index.find(e.project.value);
         const std::string name = p == s.project_index.end() ? "" : s.projects[p->second].name;
         const std::string city = p == s.project_index.end() ? "" : s.cities[s.city_of_project[p->second]].id;
-        row = {r.notice.value, doc, std::to_string(r.year), r.kind, r.month.value, "project", e.project.value, name,
-               city, e.stage.value, "", e.date, e.printed, e.problem, e.note, url};
+        row = {
+            r.notice.value, doc,  std::to_string(r.year), r.kind, r.month.value, "project", e.project.value,
+            name,           city, e.stage.value,          "",     e.date,        e.printed, e.problem,
+            e.note,         url};
         write(row);
     }
     for (const auto& c : r.cities)
         for (const auto& st : c.stages) {
-            row = {r.notice.value, doc, std::to_string(r.year), r.kind, r.month.value, "city", "", "", c.city.value,
-                   st.stage.value, std::to_string(st.count), "", "", c.problem, "", url};
+            row = {r.notice.value,
+                   doc,
+                   std::to_string(r.year),
+                   r.kind,
+                   r.month.value,
+                   "city",
+                   "",
+                   "",
+                   c.city.value,
+                   st.stage.value,
+                   std::to_string(st.count),
+                   "",
+                   "",
+                   c.problem,
+                   "",
+                   url};
             write(row);
         }
 }
@@ -164,15 +195,29 @@ void score_rows(const model::Site& s, int i, DataRow& row, const DataRowWriter& 
     const std::string url = model::absolute_url(s, model::notice_url(sheet.notice.value));
     for (const auto& r : sheet.rows) {
         std::string items;
-        for (const auto& it : r.items) items += (items.empty() ? "" : ";") + it.indicator.value + ":" + it.points_text;
-        row = {sheet.notice.value, doc, std::to_string(sheet.year), r.month.value, r.project.value, r.city.value,
-               r.base_text, r.bonus_text, r.deductions_text, r.total_text, items, url};
+        for (const auto& it : r.items)
+            items += (items.empty() ? "" : ";") + it.indicator.value + ":" + it.points_text;
+        row = {sheet.notice.value,
+               doc,
+               std::to_string(sheet.year),
+               r.month.value,
+               r.project.value,
+               r.city.value,
+               r.base_text,
+               r.bonus_text,
+               r.deductions_text,
+               r.total_text,
+               items,
+               url};
         write(row);
     }
 }
 
 std::uint64_t score_key(const model::Site& s, int i) {
-    return hash::KeyChain().add(s.scores[i].source_hash).add(notice_hash(s, s.scores[i].notice.value)).value();
+    return hash::KeyChain()
+        .add(s.scores[i].source_hash)
+        .add(notice_hash(s, s.scores[i].notice.value))
+        .value();
 }
 
 size_t progress_row_count(const model::Site& s, int i) {
@@ -182,15 +227,20 @@ size_t progress_row_count(const model::Site& s, int i) {
 }
 
 const TableRecords table_records[] = {
-    {[](const model::Site& s) { return s.projects.size(); }, [](const model::Site& s, int i) { return s.projects[i].year; },
+    {[](const model::Site& s) { return s.projects.size(); },
+     [](const model::Site& s, int i) { return s.projects[i].year; },
      [](const model::Site&, int) { return size_t{1}; }, project_row, project_key},
-    {[](const model::Site& s) { return s.ratings.size(); }, [](const model::Site& s, int i) { return s.ratings[i].year; },
+    {[](const model::Site& s) { return s.ratings.size(); },
+     [](const model::Site& s, int i) { return s.ratings[i].year; },
      [](const model::Site&, int) { return size_t{1}; }, rating_row, rating_key},
-    {[](const model::Site& s) { return s.tasks.size(); }, [](const model::Site& s, int i) { return s.tasks[i].year; },
+    {[](const model::Site& s) { return s.tasks.size(); },
+     [](const model::Site& s, int i) { return s.tasks[i].year; },
      [](const model::Site& s, int i) { return s.tasks[i].rows.size(); }, task_rows, task_key},
-    {[](const model::Site& s) { return s.progress.size(); }, [](const model::Site& s, int i) { return s.progress[i].year; },
-     progress_row_count, progress_rows, progress_key},
-    {[](const model::Site& s) { return s.scores.size(); }, [](const model::Site& s, int i) { return s.scores[i].year; },
+    {[](const model::Site& s) { return s.progress.size(); },
+     [](const model::Site& s, int i) { return s.progress[i].year; }, progress_row_count, progress_rows,
+     progress_key},
+    {[](const model::Site& s) { return s.scores.size(); },
+     [](const model::Site& s, int i) { return s.scores[i].year; },
      [](const model::Site& s, int i) { return s.scores[i].rows.size(); }, score_rows, score_key},
 };
 
@@ -200,21 +250,29 @@ const std::vector<DataTable>& data_tables() {
     static const std::vector<DataTable> tables = {
         {"projects",
          "项目",
-         {{"id", "string", ""},           {"name", "string", ""},          {"program_year", "year", ""},
-          {"program_name", "string", ""}, {"city_id", "string", ""},       {"city", "string", ""},
-          {"city_code", "string", ""},    {"county", "string", ""},        {"county_code", "string", ""},
-          {"county_kind", "string", ""},  {"town", "string", ""},          {"community", "string", ""},
-          {"address", "string", ""},      {"area_m2", "number", ""},       {"investment_wan", "number", ""},
-          {"construction", "string", ""}, {"beds", "integer", ""},         {"operator", "string", ""},
+         {{"id", "string", ""},           {"name", "string", ""},    {"program_year", "year", ""},
+          {"program_name", "string", ""}, {"city_id", "string", ""}, {"city", "string", ""},
+          {"city_code", "string", ""},    {"county", "string", ""},  {"county_code", "string", ""},
+          {"county_kind", "string", ""},  {"town", "string", ""},    {"community", "string", ""},
+          {"address", "string", ""},      {"area_m2", "number", ""}, {"investment_wan", "number", ""},
+          {"construction", "string", ""}, {"beds", "integer", ""},   {"operator", "string", ""},
           {"ratings", "string", ""},      {"url", "string", "uri"}},
          {"id"},
          {}},
         {"ratings",
          "评价结果",
-         {{"notice_id", "string", ""},  {"doc_number", "string", ""}, {"program_year", "year", ""},
-          {"tier", "string", ""},       {"tier_name", "string", ""},  {"rank", "integer", ""},
-          {"project_id", "string", ""}, {"project_name", "string", ""}, {"city_id", "string", ""},
-          {"printed", "string", ""},    {"correction", "string", ""}, {"notice_url", "string", "uri"}},
+         {{"notice_id", "string", ""},
+          {"doc_number", "string", ""},
+          {"program_year", "year", ""},
+          {"tier", "string", ""},
+          {"tier_name", "string", ""},
+          {"rank", "integer", ""},
+          {"project_id", "string", ""},
+          {"project_name", "string", ""},
+          {"city_id", "string", ""},
+          {"printed", "string", ""},
+          {"correction", "string", ""},
+          {"notice_url", "string", "uri"}},
          {"notice_id", "program_year", "project_id"},
          {{"project_id", "projects", "id"}}},
         {"tasks",
@@ -232,20 +290,38 @@ const std::vector<DataTable>& data_tables() {
          {}},
         {"progress",
          "进度通报",
-         {{"notice_id", "string", ""},  {"doc_number", "string", ""},  {"program_year", "year", ""},
-          {"kind", "string", ""},       {"month", "yearmonth", ""},    {"level", "string", ""},
-          {"project_id", "string", ""}, {"project_name", "string", ""}, {"city_id", "string", ""},
-          {"stage", "string", ""},      {"count", "integer", ""},      {"date", "date", ""},
-          {"printed", "string", ""},    {"problem", "string", ""},     {"note", "string", ""},
+         {{"notice_id", "string", ""},
+          {"doc_number", "string", ""},
+          {"program_year", "year", ""},
+          {"kind", "string", ""},
+          {"month", "yearmonth", ""},
+          {"level", "string", ""},
+          {"project_id", "string", ""},
+          {"project_name", "string", ""},
+          {"city_id", "string", ""},
+          {"stage", "string", ""},
+          {"count", "integer", ""},
+          {"date", "date", ""},
+          {"printed", "string", ""},
+          {"problem", "string", ""},
+          {"note", "string", ""},
           {"notice_url", "string", "uri"}},
          {},
          {{"project_id", "projects", "id"}}},
         {"scores",
          "评估得分",
-         {{"notice_id", "string", ""},  {"doc_number", "string", ""}, {"program_year", "year", ""},
-          {"month", "yearmonth", ""},   {"project_id", "string", ""}, {"city_id", "string", ""},
-          {"base", "number", ""},       {"bonus", "number", ""},      {"deductions", "number", ""},
-          {"total", "number", ""},      {"items", "string", ""},      {"notice_url", "string", "uri"}},
+         {{"notice_id", "string", ""},
+          {"doc_number", "string", ""},
+          {"program_year", "year", ""},
+          {"month", "yearmonth", ""},
+          {"project_id", "string", ""},
+          {"city_id", "string", ""},
+          {"base", "number", ""},
+          {"bonus", "number", ""},
+          {"deductions", "number", ""},
+          {"total", "number", ""},
+          {"items", "string", ""},
+          {"notice_url", "string", "uri"}},
          {},
          {{"project_id", "projects", "id"}}},
     };
@@ -278,7 +354,8 @@ std::vector<DataPart> data_parts(const model::Site& site, size_t table) {
     return parts;
 }
 
-void write_data_rows(const model::Site& site, size_t table, int record, DataRow& row, const DataRowWriter& write) {
+void write_data_rows(const model::Site& site, size_t table, int record, DataRow& row,
+                     const DataRowWriter& write) {
     table_records[table].write(site, record, row, write);
 }
 

@@ -1,10 +1,12 @@
-// The parsed-record cache itself (load/parsed_records.h): records of the real content taken from the cache make
-// the same site, byte for byte, as records parsed from their files; only a file whose stamp changed is parsed.
+// The parsed-record cache itself (load/parsed_records.h): records of the real content taken from the cache
+// make the same site, byte for byte, as records parsed from their files; only a file whose stamp changed is
+// parsed.
+#include "load/parsed_records.h"
+
 #include <catch2/catch.hpp>
 
 #include "io/input_files.h"
 #include "load/load.h"
-#include "load/parsed_records.h"
 #include "model/site.h"
 #include "publish/assets.h"
 #include "render/render.h"
@@ -82,8 +84,9 @@ TEST_CASE("only a file whose stamp changed is parsed again, and only its record 
     const std::string bytes = first.to_write().bytes;
 
     auto stamps = stamps_of(content);
-    const std::string project =
-        (content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml").lexically_normal().generic_string();
+    const std::string project = (content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml")
+                                    .lexically_normal()
+                                    .generic_string();
     REQUIRE(stamps.count(project) == 1);
     stamps[project].mtime_ns = 2;
     load::ParsedRecords second(stamps);
@@ -97,7 +100,8 @@ TEST_CASE("only a file whose stamp changed is parsed again, and only its record 
     load::ParsedRecords third(stamps);
     REQUIRE(third.decode(bytes + added.bytes));
     CHECK(load_with(third, content).records.files_parsed == 0);
-    // A file back at its old stamp is not taken for the old record: the newest record of a path is the one used.
+    // A file back at its old stamp is not taken for the old record: the newest record of a path is the one
+    // used.
     load::ParsedRecords back(stamps_of(content));
     REQUIRE(back.decode(bytes + added.bytes));
     CHECK(load_with(back, content).records.files_parsed == 1);
@@ -108,8 +112,8 @@ TEST_CASE("bytes that are not a whole parsed-record cache are refused", "[load][
     load::ParsedRecords first(stamps_of(content));
     load_with(first, content);
     const std::string bytes = first.to_write().bytes;
-    for (const std::string& bad : {std::string("not a cache"), bytes.substr(0, bytes.size() / 2), bytes + "x",
-                                   std::string()}) {
+    for (const std::string& bad :
+         {std::string("not a cache"), bytes.substr(0, bytes.size() / 2), bytes + "x", std::string()}) {
         load::ParsedRecords p(stamps_of(content));
         CHECK_FALSE(p.decode(bad));
         CHECK(load_with(p, content).records.files_parsed > 100);

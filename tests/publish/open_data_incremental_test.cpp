@@ -1,9 +1,8 @@
 // Open data by program year (issue 19): a year's files are keyed by the source files their rows are made from
-// (render/open_data_files.h). A notice of one year rewrites that year's files (and the whole-dataset files and the
-// package assembled from them); every other year's file keeps its inode. And whatever is edited, the incremental
-// build's files equal a clean build's.
+// (render/open_data_files.h). A notice of one year rewrites that year's files (and the whole-dataset files
+// and the package assembled from them); every other year's file keeps its inode. And whatever is edited, the
+// incremental build's files equal a clean build's.
 #include <catch2/catch.hpp>
-
 #include <regex>
 
 #include "publish/incremental_support.h"
@@ -50,15 +49,17 @@ std::set<std::string> under(const std::set<std::string>& paths, const std::strin
 
 long long year_files_made(const std::string& verbose_output) {
     std::smatch m;
-    REQUIRE(std::regex_search(verbose_output, m, std::regex("open data: (\\d+) files of one program year made")));
+    REQUIRE(
+        std::regex_search(verbose_output, m, std::regex("open data: (\\d+) files of one program year made")));
     return std::stoll(m[1]);
 }
 
 }  // namespace
 
-TEST_CASE("a new notice of one program year rewrites that year's open data and the files assembled from it; "
-          "the other years' files keep their inode",
-          "[incremental][open-data]") {
+TEST_CASE(
+    "a new notice of one program year rewrites that year's open data and the files assembled from it; "
+    "the other years' files keep their inode",
+    "[incremental][open-data]") {
     Site s;
     s.build();
     const auto before = identities(s.out);
@@ -69,7 +70,8 @@ TEST_CASE("a new notice of one program year rewrites that year's open data and t
     write_text(s.content / "notices/jinminhan-2023-200.md", new_notice);
     write_text(s.content / "ratings/jinminhan-2023-200.yaml", new_ratings);
     std::string output;
-    REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) == 0);
+    REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) ==
+            0);
     INFO(output);
     const auto changed = rewritten(before, identities(s.out));
 
@@ -83,19 +85,24 @@ TEST_CASE("a new notice of one program year rewrites that year's open data and t
           std::set<std::string>{"data/2023/projects.csv", "data/2023/projects.json", "data/2023/ratings.csv",
                                 "data/2023/ratings.json", "data/2023/tasks.csv", "data/2023/tasks.json"});
     CHECK(year_files_made(output) == 6);  // the other years' files were not even made
-    for (const char* assembled : {"data/projects.csv", "data/projects.json", "data/ratings.csv", "data/ratings.json",
-                                  "data/tasks.csv", "data/tasks.json", "data/datapackage.json"})
+    for (const char* assembled :
+         {"data/projects.csv", "data/projects.json", "data/ratings.csv", "data/ratings.json",
+          "data/tasks.csv", "data/tasks.json", "data/datapackage.json"})
         CHECK(changed.count(assembled) == 1);
     CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
 }
 
-TEST_CASE("the open data of an incremental build equals a clean build's after every kind of edit its rows read",
-          "[incremental][open-data]") {
+TEST_CASE(
+    "the open data of an incremental build equals a clean build's after every kind of edit its rows read",
+    "[incremental][open-data]") {
     Site s;
     s.build();
     const std::vector<std::pair<const char*, std::function<void()>>> edits = {
         {"a 2022 project's own file",
-         [&] { edit(s.content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml", "town: 郝庄镇", "town: 郝庄镇（测试）"); }},
+         [&] {
+             edit(s.content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml", "town: 郝庄镇",
+                  "town: 郝庄镇（测试）");
+         }},
         {"a new 2023 project (the task table counts it)",
          [&] { write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project); }},
         {"a rating's printed name",
@@ -104,14 +111,21 @@ TEST_CASE("the open data of an incremental build equals a clean build's after ev
                   "太原市迎泽区郝庄镇龙城新苑社区养老幸福工程（印）");
          }},
         {"the number of the notice the ratings come from",
-         [&] { edit(s.content / "notices/jinminhan-2023-169.md", "晋民函〔2023〕169号", "晋民函〔2023〕1690号"); }},
+         [&] {
+             edit(s.content / "notices/jinminhan-2023-169.md", "晋民函〔2023〕169号", "晋民函〔2023〕1690号");
+         }},
         {"a project's name (the ratings list it)",
          [&] {
-             edit(s.content / "projects/datong/datong-pingcheng-boxue-2023.yaml", "name: 大同市", "name: 大同市（测试）");
+             edit(s.content / "projects/datong/datong-pingcheng-boxue-2023.yaml", "name: 大同市",
+                  "name: 大同市（测试）");
          }},
-        {"a city's name in cities.yaml", [&] { edit(s.content / "cities.yaml", "name: 太原市", "name: 太原市（测试）"); }},
+        {"a city's name in cities.yaml",
+         [&] { edit(s.content / "cities.yaml", "name: 太原市", "name: 太原市（测试）"); }},
         {"a program's name in site.yaml",
-         [&] { edit(s.content / "site.yaml", "name: 城镇社区养老幸福工程", "name: 城镇社区养老幸福工程（测试）"); }},
+         [&] {
+             edit(s.content / "site.yaml", "name: 城镇社区养老幸福工程",
+                  "name: 城镇社区养老幸福工程（测试）");
+         }},
         {"a task count",
          [&] {
              edit(s.content / "tasks/2023.yaml", "tasks: 2", "tasks: 3");
@@ -123,7 +137,8 @@ TEST_CASE("the open data of an incremental build equals a clean build's after ev
         const auto before = read_tree(s.out);
         apply();
         std::string output;
-        REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) == 0);
+        REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets),
+                            output) == 0);
         INFO(output);
         const auto after = read_tree(s.out);
         CHECK(without_log(after) == without_log(s.clean_build()));

@@ -1,9 +1,8 @@
-// The parsed-record cache ("<out>.records", load/parsed_records.h) as a build uses it: a rebuild parses only the
-// files whose stamp changed and publishes what a clean build publishes; a file with a diagnostic is parsed again
-// every time, so its message is never lost; checks across records run over the cached records too; a damaged or
-// foreign cache is ignored.
+// The parsed-record cache ("<out>.records", load/parsed_records.h) as a build uses it: a rebuild parses only
+// the files whose stamp changed and publishes what a clean build publishes; a file with a diagnostic is
+// parsed again every time, so its message is never lost; checks across records run over the cached records
+// too; a damaged or foreign cache is ignored.
 #include <catch2/catch.hpp>
-
 #include <regex>
 
 #include "publish/incremental_support.h"
@@ -22,21 +21,25 @@ std::pair<int, int> files_parsed(const std::string& output) {
 
 std::string verbose_build(const Site& s, int expected_status = 0) {
     std::string output;
-    const int status = run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output);
+    const int status =
+        run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output);
     INFO(output);
     REQUIRE(status == expected_status);
     return output;
 }
 
 // The diagnostics of a failed build: everything before "build failed".
-std::string diagnostics_of(const std::string& output) { return output.substr(0, output.find("build failed")); }
+std::string diagnostics_of(const std::string& output) {
+    return output.substr(0, output.find("build failed"));
+}
 
 const char* const project = "projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml";
 
 }  // namespace
 
-TEST_CASE("a rebuild after one file changed parses that file only, and publishes what a clean build publishes",
-          "[incremental][parse-cache]") {
+TEST_CASE(
+    "a rebuild after one file changed parses that file only, and publishes what a clean build publishes",
+    "[incremental][parse-cache]") {
     Site s;
     const auto [parsed_first, records] = files_parsed(verbose_build(s));
     CHECK(parsed_first == records);  // nothing to take from: every file is parsed
@@ -47,20 +50,24 @@ TEST_CASE("a rebuild after one file changed parses that file only, and publishes
         fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
     }
     SECTION("edited") { edit(s.content / project, "town: 东湖街道", "town: 东湖街道（测试）"); }
-    SECTION("a new file") { write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project); }
+    SECTION("a new file") {
+        write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project);
+    }
 
     const std::string output = verbose_build(s);
     INFO(output);
     CHECK(files_parsed(output).first == 1);
     CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
     // Its record was added to the cache: another file's edit parses that file only.
-    edit(s.content / "projects/datong/datong-pingcheng-boxue-2023.yaml", "name: 大同市", "name: 大同市（测试）");
+    edit(s.content / "projects/datong/datong-pingcheng-boxue-2023.yaml", "name: 大同市",
+         "name: 大同市（测试）");
     CHECK(files_parsed(verbose_build(s)).first == 1);
     CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
 }
 
-TEST_CASE("a file with an error is parsed again at every build, and its message is reported the same each time",
-          "[incremental][parse-cache]") {
+TEST_CASE(
+    "a file with an error is parsed again at every build, and its message is reported the same each time",
+    "[incremental][parse-cache]") {
     Site s;
     verbose_build(s);
     edit(s.content / project, "town: 东湖街道", "town: [东湖街道]");
@@ -74,8 +81,9 @@ TEST_CASE("a file with an error is parsed again at every build, and its message 
     CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
 }
 
-TEST_CASE("checks across records run over cached records: a warning about a record from the cache is still given",
-          "[incremental][parse-cache]") {
+TEST_CASE(
+    "checks across records run over cached records: a warning about a record from the cache is still given",
+    "[incremental][parse-cache]") {
     Site s;
     // A project no notice rates: a warning of validation, not of its file.
     write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project);

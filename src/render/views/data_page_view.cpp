@@ -1,8 +1,7 @@
-#include "render/views/page_views.h"
-
 #include "render/data_package.h"
 #include "render/open_data.h"
 #include "render/open_data_tables.h"
+#include "render/views/page_views.h"
 
 namespace gongshi::render {
 
@@ -14,7 +13,8 @@ std::string url_of(const std::string& output_path) { return "/" + output_path; }
 
 View data_page_view(const model::Site& site, const Assets& assets) {
     View v = frame_view(site, assets, "开放数据", "/data/", {{"开放数据", "/data/"}});
-    v["updated"] = model::AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
+    v["updated"] =
+        model::AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
     ViewList files;
     for (const DataTable& t : data_tables()) {
         View f;
