@@ -5,6 +5,7 @@
 
 #include "io/input_files.h"
 #include "load/load.h"
+#include "load/parsed_records.h"
 #include "model/site.h"
 #include "publish/assets.h"
 #include "publish/incremental.h"
@@ -42,6 +43,30 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// Stages 1 and 2 of a build: the records of files whose stamp did not change come from the parsed-record cache
+// (load/parsed_records.h; keyed by the stamps the build took, by path as the loader names files), which is
+// written back if it changed. Validation always runs over every record.
+model::Records load_for_build(const io::InputFiles& input, const BuildOptions& options, BuildReport& report,
+                              const publish::Rebuild& rebuild, StageClock& lap) {
+    load::FileStamps stamps;
+    for (const auto& s : rebuild.input_stamps())
+        stamps[std::filesystem::path(s.path).lexically_normal().generic_string()] = {s.size, s.mtime_ns};
+    load::ParsedRecords parsed(std::move(stamps));
+    if (auto bytes = rebuild.read_parsed_records()) parsed.decode(std::move(*bytes));
+    lap("read parsed records");
+    model::Records records = load::load_content(input, options.content, report.diags, &parsed);
+    report.records = records.files_read;
+    report.files_parsed = records.files_parsed;
+    lap("load");
+    const load::RecordsToWrite write = parsed.to_write();
+    if (write.how == load::RecordsToWrite::How::append) rebuild.append_parsed_records(write.bytes);
+    if (write.how == load::RecordsToWrite::How::replace) rebuild.write_parsed_records(write.bytes);
+    lap("write parsed records");
+    if (records.site) validate::validate(records, {options.drafts}, report.diags);
+    lap("validate");
+    return records;
+}
+
 void record(BuildReport& report, publish::Published published) {
     report.files = published.files;
     report.written = static_cast<long long>(published.written.size());
@@ -73,8 +98,7 @@ BuildReport build_site(const BuildOptions& options) {
         return report;
     }
 
-    model::Records records = load_and_check(input, options, report);
-    lap("load and validate");
+    model::Records records = load_for_build(input, options, report, rebuild, lap);
     if (!records.site || report.diags.has_errors()) return report;
     const render::Templates templates = render::Templates::load(input, options.templates, report.diags);
     if (report.diags.has_errors()) return report;
@@ -87,8 +111,9 @@ BuildReport build_site(const BuildOptions& options) {
     lap("staging");
     const render::PublishedAssets assets =
         publish::publish_assets(input, options.assets, staging, rebuild.previous_output());
-    render::RenderResult result = render::render_site(site, templates, assets, staging, options.jobs,
-                                                      rebuild.previous_output(), report.changes, options.progress);
+    render::RenderResult result =
+        render::render_site(site, templates, assets, staging, options.jobs, rebuild.previous_output(), report.changes,
+                            options.progress, rebuild.previous_bytes());
     lap("render");
     // Every URL ever published is still made (issue 23); the new ones are added to the content's list of them.
     const publish::UrlsKept urls =
@@ -105,6 +130,7 @@ BuildReport build_site(const BuildOptions& options) {
     record(report, rebuild.publish(result.files, summary, report.diags));
     report.pages = result.pages;
     report.views_built = result.views_built;
+    report.data_parts_made = result.data_parts_made;
     return report;
 }
 

@@ -33,12 +33,14 @@ struct BuildOptions {
 struct BuildReport {
     diag::Diagnostics diags;
     int records = 0;
+    int files_parsed = 0;    // content files read and parsed (the others' records came from the parsed-record cache)
     long long pages = 0;
     long long files = 0;     // files the site holds
     long long written = 0;   // files this build wrote (the rest were already right)
     long long bytes = 0;     // bytes this build wrote
     int urls_recorded = 0;   // URLs added to content/published-urls.txt
     long long views_built = 0;  // views built; the other pages were made from unchanged files (render/page_keys.h)
+    long long data_parts_made = 0;  // open-data files of one program year made; the others were left as they were
     bool published = false;
     bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done
     bool incremental = false;

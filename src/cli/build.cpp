@@ -148,6 +148,10 @@ int run_build(const BuildOptions& given) {
         for (const auto& path : report.changes.pages_changed) std::cout << "  wrote " << path << "\n";
         for (const auto& path : report.removed) std::cout << "  removed " << path << "\n";
         std::cout << "views built: " << report.views_built << " (the other pages were made from unchanged files)\n";
+        std::cout << "files parsed: " << report.files_parsed << " of " << report.records
+                  << " (the others' records came from the parsed-record cache)\n";
+        std::cout << "open data: " << report.data_parts_made
+                  << " files of one program year made (the others were left as they were)\n";
         std::cout << describe_stages(report);
     }
     return 0;

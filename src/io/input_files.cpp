@@ -77,9 +77,14 @@ FileKind DiskFiles::kind(const fs::path& path) const {
 std::vector<Entry> DiskFiles::list(const fs::path& dir, bool recursive) const {
     std::vector<Entry> out;
     std::error_code ec;
+    // The kind as the folder listing gives it (no lstat of each of 100 000 files), where the file system says.
     const auto add = [&](const fs::directory_entry& e) {
         std::error_code s;
-        out.push_back({e.path(), kind_of(e.symlink_status(s))});
+        FileKind kind = FileKind::other;
+        if (e.is_symlink(s)) kind = FileKind::symlink;
+        else if (e.is_regular_file(s)) kind = FileKind::file;
+        else if (e.is_directory(s)) kind = FileKind::folder;
+        out.push_back({e.path(), s ? FileKind::missing : kind});
     };
     if (recursive) {
         for (const auto& e : fs::recursive_directory_iterator(dir, fs::directory_options::none, ec)) add(e);

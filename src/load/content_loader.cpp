@@ -7,6 +7,7 @@
 
 #include "load/field_reader.h"
 #include "load/load.h"
+#include "load/parsed_records.h"
 #include "load/progress_loaders.h"
 #include "load/record_loaders.h"
 #include "load/source_file.h"
@@ -17,11 +18,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::optional<CitiesFile> load_cities_file(const YamlNode& root, diag::Diagnostics& diags) {
+    model::Records r;
+    load_cities(root, r, diags);
+    return CitiesFile{std::move(r.cities), std::move(r.cities_pos), std::move(r.cities_source)};
+}
+
 struct Walker {
     const io::InputFiles& input;
     const fs::path& root;
     diag::Diagnostics& diags;
     model::Records& out;
+    ParsedRecords* parsed = nullptr;  // the parsed-record cache, if the build keeps one
 
     std::string shown(const fs::path& p) const { return p.lexically_normal().generic_string(); }
 
@@ -47,18 +55,36 @@ struct Walker {
         return found;
     }
 
-    std::optional<YamlNode> read_yaml(const fs::path& file) {
+    void add_shared(std::uint64_t hash) {
+        out.shared_source_hash = XXH3_64bits_withSeed(&out.shared_source_hash, sizeof out.shared_source_hash, hash);
+    }
+
+    // A file every page may read from (site.yaml, cities.yaml, tasks/, schedules/): its record from the cache, or
+    // read, parsed and loaded by `load` (its diagnostics into the given ones), and kept if it gave none.
+    template <typename Record, typename Load>
+    std::optional<Record> load_shared(const fs::path& file, const Load& load) {
         const std::string name = shown(file);
-        auto text = read_source(input, file, name, diags);
         ++out.files_read;
-        std::optional<YamlNode> node;
-        if (text) {
-            out.shared_source_hash = XXH3_64bits_withSeed(&out.shared_source_hash, sizeof out.shared_source_hash,
-                                                          source_hash(name, *text));
-            node = parse_yaml(*text, name, diags);
+        if (parsed)
+            if (auto hit = parsed->find<Record>(name)) {
+                add_shared(hit->source_hash);
+                return std::move(hit->record);
+            }
+        ++out.files_parsed;
+        diag::Diagnostics d;
+        std::optional<Record> record;
+        std::uint64_t hash = 0;
+        if (auto text = read_source(input, file, name, d)) {
+            hash = source_hash(name, *text);
+            add_shared(hash);
+            if (auto node = parse_yaml(*text, name, d)) record = load(*node, d);
+            else out.unreadable.insert(file.stem().string());
+        } else {
+            out.unreadable.insert(file.stem().string());
         }
-        if (!node) out.unreadable.insert(file.stem().string());
-        return node;
+        if (parsed && record && d.all().empty()) parsed->keep(name, *record, hash);
+        diags.append(d);
+        return record;
     }
 
     static void check_file_name(const fs::path& file, const model::Located& id, diag::Diagnostics& diags) {
@@ -77,13 +103,23 @@ struct Walker {
             diag::Diagnostics diags;
             std::optional<Record> record;
             bool unreadable = false;
+            bool was_parsed = false;
         };
         std::vector<Loaded> loaded(found.size());
         std::atomic<size_t> next{0};
         auto worker = [&] {
             for (size_t i = next++; i < found.size(); i = next++) {
                 Loaded& l = loaded[i];
+                const std::string name = shown(found[i]);
+                if (parsed)
+                    if (auto hit = parsed->find<Record>(name)) {
+                        l.record = std::move(hit->record);
+                        continue;
+                    }
+                l.was_parsed = true;
                 l.record = load(found[i], l.diags, l.unreadable);
+                if (parsed && l.record && !l.unreadable && l.diags.all().empty())
+                    parsed->keep(name, *l.record, l.record->source_hash);
             }
         };
         const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), found.size() / 16 + 1);
@@ -95,6 +131,7 @@ struct Walker {
         for (size_t i = 0; i < found.size(); ++i) {
             Loaded& l = loaded[i];
             ++out.files_read;
+            out.files_parsed += l.was_parsed;
             diags.append(l.diags);
             if (l.unreadable) out.unreadable.insert(found[i].stem().string());
             if (l.record) into.push_back(std::move(*l.record));
@@ -161,14 +198,17 @@ struct Walker {
         const fs::path site = root / "site.yaml";
         if (input.kind(site) == io::FileKind::missing) {
             diags.error({shown(site), 0, 0}, "site.yaml is missing", "create it (see docs/content-model.md)");
-        } else if (auto y = read_yaml(site)) {
-            out.site = load_site(*y, diags);
+        } else {
+            out.site = load_shared<model::SiteConfig>(
+                site, [](const YamlNode& y, diag::Diagnostics& d) { return load_site(y, d); });
         }
         const fs::path cities = root / "cities.yaml";
         if (input.kind(cities) == io::FileKind::missing) {
             diags.error({shown(cities), 0, 0}, "cities.yaml is missing", "create it (see docs/content-model.md)");
-        } else if (auto y = read_yaml(cities)) {
-            load_cities(*y, out, diags);
+        } else if (auto c = load_shared<CitiesFile>(cities, load_cities_file)) {
+            out.cities = std::move(c->cities);
+            out.cities_pos = std::move(c->pos);
+            out.cities_source = std::move(c->source);
         } else {
             out.cities_unreadable = true;
         }
@@ -178,27 +218,27 @@ struct Walker {
     void run() {
         if (!run_site_and_cities()) return;
         for (const fs::path& file : files(root / "tasks", ".yaml", false)) {
-            auto y = read_yaml(file);
-            if (!y) continue;
-            if (auto t = load_task_table(*y, diags)) {
-                if (file.stem().string() != std::to_string(t->year))
-                    diags.error(t->pos, "task table for " + std::to_string(t->year) + " is in " + file.filename().string(),
-                                "name the file " + std::to_string(t->year) + ".yaml");
-                out.tasks.push_back(std::move(*t));
-            }
+            auto t = load_shared<model::TaskTable>(file, [&](const YamlNode& y, diag::Diagnostics& d) {
+                auto table = load_task_table(y, d);
+                if (table && file.stem().string() != std::to_string(table->year))
+                    d.error(table->pos, "task table for " + std::to_string(table->year) + " is in " + file.filename().string(),
+                            "name the file " + std::to_string(table->year) + ".yaml");
+                return table;
+            });
+            if (t) out.tasks.push_back(std::move(*t));
         }
         load_yaml_records(files(root / "projects", ".yaml", true), out.projects, load_project, &model::Project::id, true);
         load_yaml_records(files(root / "ratings", ".yaml", false), out.ratings, load_rating_list,
                           &model::RatingList::notice, false);
         for (const fs::path& file : files(root / "schedules", ".yaml", false)) {
-            auto y = read_yaml(file);
-            if (!y) continue;
-            if (auto s = load_schedule(*y, diags)) {
-                if (file.stem().string() != std::to_string(s->year))
-                    diags.error(s->pos, "schedule for " + std::to_string(s->year) + " is in " + file.filename().string(),
-                                "name the file " + std::to_string(s->year) + ".yaml");
-                out.schedules.push_back(std::move(*s));
-            }
+            auto s = load_shared<model::Schedule>(file, [&](const YamlNode& y, diag::Diagnostics& d) {
+                auto schedule = load_schedule(y, d);
+                if (schedule && file.stem().string() != std::to_string(schedule->year))
+                    d.error(schedule->pos, "schedule for " + std::to_string(schedule->year) + " is in " + file.filename().string(),
+                            "name the file " + std::to_string(schedule->year) + ".yaml");
+                return schedule;
+            });
+            if (s) out.schedules.push_back(std::move(*s));
         }
         load_yaml_records(files(root / "progress", ".yaml", false), out.progress, load_progress_report,
                           &model::ProgressReport::notice, false);
@@ -211,9 +251,10 @@ struct Walker {
 
 }  // namespace
 
-model::Records load_content(const io::InputFiles& input, const fs::path& content_dir, diag::Diagnostics& diags) {
+model::Records load_content(const io::InputFiles& input, const fs::path& content_dir, diag::Diagnostics& diags,
+                            ParsedRecords* parsed) {
     model::Records out;
-    Walker{input, content_dir, diags, out}.run();
+    Walker{input, content_dir, diags, out, parsed}.run();
     return out;
 }
 

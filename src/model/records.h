@@ -350,6 +350,7 @@ struct Records {
     std::vector<ProgressReport> progress;
     std::vector<ScoreSheet> scores;
     int files_read = 0;
+    int files_parsed = 0;  // of those, read and parsed (the others came from the parsed-record cache)
     // Of the files every page may read from (site.yaml, cities.yaml, tasks/), in the order read.
     std::uint64_t shared_source_hash = 0;
     // Ids (file names) of records whose file could not be read or parsed: the error is already reported, so

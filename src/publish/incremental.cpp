@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "io/input_files.h"
 #include "publish/build_cache.h"
 #include "publish/manifest.h"
+#include "publish/record_cache.h"
 #include "publish/staging.h"
 
 namespace gongshi::publish {
@@ -87,6 +89,24 @@ render::PreviousOutput Rebuild::previous_output() const {
         return render::RenderedFile{it->second.key, it->second.size, false, it->second.depends};
     };
 }
+
+render::PreviousBytes Rebuild::previous_bytes() const {
+    if (!state_->cache) return {};
+    const std::filesystem::path site = state_->settings.out;
+    return [site](const std::string& path) { return io::read_file(site / path); };
+}
+
+const std::vector<InputStamp>& Rebuild::input_stamps() const { return state_->stamps; }
+
+std::optional<std::string> Rebuild::read_parsed_records() const {
+    return read_record_cache(state_->settings.out, generator_identity());
+}
+
+void Rebuild::write_parsed_records(std::string_view bytes) const {
+    write_record_cache(state_->settings.out, generator_identity(), bytes);
+}
+
+void Rebuild::append_parsed_records(std::string_view bytes) const { append_record_cache(state_->settings.out, bytes); }
 
 Published Rebuild::publish(const render::RenderedFiles& files, const model::ModelSummary& summary,
                            diag::Diagnostics&) {

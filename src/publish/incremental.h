@@ -14,6 +14,7 @@
 
 #include "diag/diagnostic.h"
 #include "model/change_summary.h"
+#include "publish/build_cache.h"
 #include "render/output_sink.h"
 
 namespace gongshi::publish {
@@ -56,6 +57,15 @@ public:
     render::OutputSink& start_staging();
     // What the last build wrote at a path (nothing on a full build).
     render::PreviousOutput previous_output() const;
+    // The bytes of a file of the site the last build published (nothing on a full build).
+    render::PreviousBytes previous_bytes() const;
+    // Every input file, sorted by path, as this build stamped it.
+    const std::vector<InputStamp>& input_stamps() const;
+    // The parsed-record cache beside the output (publish/record_cache.h), if this binary wrote it; its new bytes,
+    // or the bytes to add to it.
+    std::optional<std::string> read_parsed_records() const;
+    void write_parsed_records(std::string_view bytes) const;
+    void append_parsed_records(std::string_view bytes) const;
     // An input this build rewrote itself (content/published-urls.txt, url_registry.h): the cache records its new
     // stamp, so the build's own edit is not a change of the inputs at the next build.
     void restamp_input(const std::filesystem::path& file);

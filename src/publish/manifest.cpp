@@ -1,7 +1,4 @@
-// OpenSSL (libcrypto): only here, for SHA-256.
 #include "publish/manifest.h"
-
-#include <openssl/evp.h>
 
 #include <fstream>
 #include <map>
@@ -11,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "hash/sha256.h"
 #include "publish/file_tree.h"
 #include "render/data_escaping.h"
 
@@ -20,29 +18,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
-
-std::string hex(const unsigned char* digest, unsigned int n) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < n; ++i) {
-        out += digits[digest[i] >> 4];
-        out += digits[digest[i] & 0xF];
-    }
-    return out;
-}
-
 std::string sha256_of_file(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + file.string() + " to hash it");
-    DigestContext ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+    hash::Sha256 sha;
     char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buf, static_cast<size_t>(in.gcount()));
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx.get(), digest, &n);
-    return hex(digest, n);
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) sha.add(std::string_view(buf, static_cast<size_t>(in.gcount())));
+    return sha.hex();
 }
 
 // What the hash cache knows of one file: it is the same file if inode, size and modification time are.
@@ -87,14 +69,6 @@ void write_hash_cache(const fs::path& out_dir, const std::vector<ManifestEntry>&
 }
 
 }  // namespace
-
-std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &n, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 unavailable");
-    return hex(digest, n);
-}
 
 std::vector<ManifestEntry> hash_tree(const fs::path& dir, const fs::path& out_dir) {
     const std::map<std::string, KnownHash> known = read_hash_cache(out_dir);

@@ -21,9 +21,6 @@ struct ManifestEntry {
     std::string sha256;  // lowercase hex
 };
 
-// SHA-256 of bytes, lowercase hex.
-std::string sha256_hex(std::string_view bytes);
-
 // Every file of the tree at `dir` (but the manifest's own two files), sorted by path. A file the hash cache
 // "<out>.hashes" knows by inode, size and modification time is not read again — an incremental build hard-links
 // its unchanged files, so only the files it wrote (and a new search index) are hashed. The cache is rewritten.

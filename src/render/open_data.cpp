@@ -1,14 +1,11 @@
-// nlohmann-json: here (open data) and in publish/build_cache.cpp (the cache, as CBOR).
+// nlohmann-json: here (the JSON heads), in render/data_package.cpp and in publish/build_cache.cpp (the
+// cache).
 #include "render/open_data.h"
 
 #include <algorithm>
-#include <functional>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
-
-#include "model/permalinks.h"
-#include "model/labels.h"
 #include "render/data_escaping.h"
 
 namespace gongshi::render {
@@ -17,30 +14,16 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-// One record's cells, in column order. A dataset fills the same Row for every record (so its strings keep their
-// buffers) and hands it to a writer, which appends it to the file's text: no table of every record is held.
-using Row = std::vector<std::string>;
-using RowWriter = std::function<void(const Row&)>;
+constexpr std::string_view bom = "\xEF\xBB\xBF";  // spreadsheet programs then read the Chinese as UTF-8
+// Between a JSON file's head and its records, and after them (see json_part_records).
+constexpr std::string_view records_key = ",\n\t\"records\": ";
+constexpr std::string_view records_end = "\n\t]\n}\n";
 
-struct Dataset {
-    const char* name;
-    std::vector<std::string> columns;
-    size_t (*count)(const model::Site&);  // how many rows `rows` hands out
-    void (*rows)(const model::Site&, Row&, const RowWriter&);
-};
-
-size_t project_count(const model::Site& s) { return s.projects.size(); }
-size_t rating_count(const model::Site& s) { return s.ratings.size(); }
-size_t task_count(const model::Site& s) {
-    size_t n = 0;
-    for (const auto& table : s.tasks) n += table.rows.size();
-    return n;
-}
-
-// The files reach 75 MB at 100 000 projects: once a few rows are written, the text is given room for all of them
-// (from their average size), so it is not regrown by doubling, which briefly holds three times the file.
+// A year's file is written row by row into one string; once a few rows are written it is given room for all
+// of them (from their average size), so it is not regrown by doubling, which briefly holds three times the
+// file.
 class SizedText {
-public:
+  public:
     explicit SizedText(size_t rows) : rows_(rows) {}
     std::string text;
     void row_done() {
@@ -50,170 +33,12 @@ public:
     }
     void mark_start() { start_ = text.size(); }
 
-private:
+  private:
     static constexpr size_t sample = 256;
     size_t rows_, done_ = 0, start_ = 0;
 };
 
-std::string number_text(const std::optional<int>& n) { return n ? std::to_string(*n) : ""; }
-
-void project_rows(const model::Site& s, Row& row, const RowWriter& write) {
-    row.resize(20);
-    for (size_t i = 0; i < s.projects.size(); ++i) {
-        const auto& p = s.projects[i];
-        const auto& c = s.cities[s.city_of_project[i]];
-        const model::County* county = s.county_of(p);
-        std::string& ratings = row[18];
-        ratings.clear();
-        for (int r : s.ratings_of_project[i]) {
-            if (!ratings.empty()) ratings += ';';
-            ratings += std::to_string(s.ratings[r].year);
-            ratings += ':';
-            ratings += model::tier_id(s, s.ratings[r].tier);
-            ratings += ':';
-            ratings += s.notices[s.ratings[r].notice].id.value;
-        }
-        row[0] = p.id.value;
-        row[1] = p.name;
-        row[2] = std::to_string(p.year);
-        row[3] = model::program_name(s, p.year);
-        row[4] = c.id;
-        row[5] = c.name;
-        row[6] = c.code;
-        row[7] = p.county.value;
-        row[8] = county ? county->code : "";
-        row[9] = county ? county->kind : "";
-        row[10] = p.town;
-        row[11] = p.community;
-        row[12] = p.address;
-        row[13] = p.area_text;
-        row[14] = p.investment_text;
-        row[15] = p.construction;
-        row[16] = number_text(p.beds);
-        row[17] = p.operator_name;
-        row[19] = model::absolute_url(s, model::project_url(p.id.value));
-        write(row);
-    }
-}
-
-void rating_rows(const model::Site& s, Row& row, const RowWriter& write) {
-    row.resize(12);
-    for (const auto& r : s.ratings) {
-        const auto& n = s.notices[r.notice];
-        const auto& p = s.projects[r.project];
-        row[0] = n.id.value;
-        row[1] = n.doc_number;
-        row[2] = std::to_string(r.year);
-        row[3] = model::tier_id(s, r.tier);
-        row[4] = model::tier_name(s, r.tier);
-        row[5] = std::to_string(r.rank);
-        row[6] = p.id.value;
-        row[7] = p.name;
-        row[8] = p.city.value;
-        row[9] = r.printed;
-        row[10] = r.correction;
-        row[11] = model::absolute_url(s, model::notice_url(n.id.value));
-        write(row);
-    }
-}
-
-void task_rows(const model::Site& s, Row& row, const RowWriter& write) {
-    for (const auto& table : s.tasks) {
-        auto n = s.notice_index.find(table.source.value);
-        const std::string doc = n == s.notice_index.end() ? "" : s.notices[n->second].doc_number;
-        for (const auto& task : table.rows) {
-            const int c = s.city_index.at(task.city.value);
-            int projects = 0;
-            for (int p : s.projects_of_city[c]) projects += s.projects[p].year == table.year;
-            std::string uncovered;
-            for (const auto& u : task.uncovered) uncovered += (uncovered.empty() ? "" : "、") + u.value;
-            row = {std::to_string(table.year), s.cities[c].id, s.cities[c].name, s.cities[c].code,
-                   std::to_string(task.tasks), std::to_string(projects), uncovered, table.source.value, doc};
-            write(row);
-        }
-    }
-}
-
-size_t progress_count(const model::Site& s) {
-    size_t n = 0;
-    for (const auto& r : s.progress) {
-        n += r.projects.size();
-        for (const auto& c : r.cities) n += c.stages.size();
-    }
-    return n;
-}
-
-size_t score_count(const model::Site& s) {
-    size_t n = 0;
-    for (const auto& sheet : s.scores) n += sheet.rows.size();
-    return n;
-}
-
-std::string doc_number_of(const model::Site& s, const std::string& notice) {
-    const model::Document* n = s.notice(notice);
-    return n ? n->doc_number : "";
-}
-
-// A row per project a progress notice lists, then a row per (city, stage) it counts.
-void progress_rows(const model::Site& s, Row& row, const RowWriter& write) {
-    for (const auto& r : s.progress) {
-        const std::string doc = doc_number_of(s, r.notice.value), url = model::absolute_url(s, model::notice_url(r.notice.value));
-        for (const auto& e : r.projects) {
-            const auto p = s.project_index.find(e.project.value);
-            const std::string name = p == s.project_index.end() ? "" : s.projects[p->second].name;
-            const std::string city = p == s.project_index.end() ? "" : s.cities[s.city_of_project[p->second]].id;
-            row = {r.notice.value, doc, std::to_string(r.year), r.kind, r.month.value, "project", e.project.value, name,
-                   city, e.stage.value, "", e.date, e.printed, e.problem, e.note, url};
-            write(row);
-        }
-        for (const auto& c : r.cities)
-            for (const auto& st : c.stages) {
-                row = {r.notice.value, doc, std::to_string(r.year), r.kind, r.month.value, "city", "", "", c.city.value,
-                       st.stage.value, std::to_string(st.count), "", "", c.problem, "", url};
-                write(row);
-            }
-    }
-}
-
-void score_rows(const model::Site& s, Row& row, const RowWriter& write) {
-    for (const auto& sheet : s.scores) {
-        const std::string doc = doc_number_of(s, sheet.notice.value);
-        const std::string url = model::absolute_url(s, model::notice_url(sheet.notice.value));
-        for (const auto& r : sheet.rows) {
-            std::string items;
-            for (const auto& i : r.items) items += (items.empty() ? "" : ";") + i.indicator.value + ":" + i.points_text;
-            row = {sheet.notice.value, doc, std::to_string(sheet.year), r.month.value, r.project.value, r.city.value,
-                   r.base_text, r.bonus_text, r.deductions_text, r.total_text, items, url};
-            write(row);
-        }
-    }
-}
-
-const Dataset datasets[] = {
-    {"projects",
-     {"id", "name", "program_year", "program_name", "city_id", "city", "city_code", "county", "county_code",
-      "county_kind", "town", "community", "address", "area_m2", "investment_wan", "construction", "beds", "operator",
-      "ratings", "url"},
-     project_count, project_rows},
-    {"ratings",
-     {"notice_id", "doc_number", "program_year", "tier", "tier_name", "rank", "project_id", "project_name", "city_id",
-      "printed", "correction", "notice_url"},
-     rating_count, rating_rows},
-    {"tasks",
-     {"year", "city_id", "city", "city_code", "tasks", "projects_recorded", "uncovered_counties", "source",
-      "source_doc_number"},
-     task_count, task_rows},
-    {"progress",
-     {"notice_id", "doc_number", "program_year", "kind", "month", "level", "project_id", "project_name", "city_id",
-      "stage", "count", "date", "printed", "problem", "note", "notice_url"},
-     progress_count, progress_rows},
-    {"scores",
-     {"notice_id", "doc_number", "program_year", "month", "project_id", "city_id", "base", "bonus", "deductions",
-      "total", "items", "notice_url"},
-     score_count, score_rows},
-};
-
-void append_csv_row(std::string& out, const Row& cells) {
+void append_csv_row(std::string& out, const DataRow& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i) out += ',';
         append_csv_cell(out, cells[i]);
@@ -221,72 +46,161 @@ void append_csv_row(std::string& out, const Row& cells) {
     out += "\r\n";
 }
 
-std::string csv_file(const model::Site& site, const Dataset& d) {
-    SizedText out(d.count(site));
-    out.text = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read the Chinese as UTF-8
-    append_csv_row(out.text, d.columns);
+std::string csv_header(const DataTable& t) {
+    std::string out(bom);
+    DataRow names;
+    for (const auto& f : t.fields) names.emplace_back(f.name);
+    append_csv_row(out, names);
+    return out;
+}
+
+std::vector<std::string> column_names(const DataTable& t) {
+    std::vector<std::string> out;
+    for (const auto& f : t.fields) out.emplace_back(f.name);
+    return out;
+}
+
+// nlohmann's dump(1, '\t') of the head, ending where the records begin: "{\n\t\"dataset\": …,\n\t\"records\":
+// ".
+std::string json_head(const Json& head) {
+    std::string text = make_json_inert(head.dump(1, '\t', false));  // ends "\n}"
+    text.resize(text.size() - 2);
+    text += records_key;
+    return text;
+}
+
+std::string csv_part(const model::Site& site, size_t table, const DataPart& part) {
+    SizedText out(part.rows);
+    out.text = csv_header(data_tables()[table]);
     out.mark_start();
-    Row row;
-    d.rows(site, row, [&](const Row& r) {
-        append_csv_row(out.text, r);
-        out.row_done();
-    });
+    DataRow row;
+    for (const int record : part.records)
+        write_data_rows(site, table, record, row, [&](const DataRow& r) {
+            append_csv_row(out.text, r);
+            out.row_done();
+        });
     return std::move(out.text);
 }
 
-// The records as a JSON array of objects, laid out as nlohmann's dump(1, '\t') lays it out one level down. The
-// head (name, source, date, count, columns) is nlohmann's own dump; the records are appended to it row by row.
-std::string json_file(const model::Site& site, const Dataset& d) {
+// The records laid out as nlohmann's dump(1, '\t') lays them out two levels down.
+std::string json_part(const model::Site& site, size_t table, const DataPart& part) {
+    const DataTable& t = data_tables()[table];
     std::vector<std::string> keys;
-    for (const auto& c : d.columns) {
+    for (const auto& f : t.fields) {
         keys.push_back("\t\t\t");
-        append_json_string(keys.back(), c);
+        append_json_string(keys.back(), std::string(f.name));
         keys.back() += ": ";
     }
-    const size_t count = d.count(site);
-    Json doc = Json::object();
-    doc["dataset"] = d.name;
-    doc["source"] = site.config.base_url + "data/";
-    doc["updated"] = site.updated;
-    doc["count"] = count;
-    doc["columns"] = d.columns;
-    SizedText out(count);
-    out.text = make_json_inert(doc.dump(1, '\t', false));  // ends "\n}"
-    out.text.resize(out.text.size() - 2);
-    out.text += ",\n\t\"records\": ";
+    Json head = Json::object();
+    head["dataset"] = t.name;
+    head["program_year"] = part.year;
+    head["source"] = site.config.base_url + "data/";
+    head["count"] = part.rows;
+    head["columns"] = column_names(t);
+    SizedText out(part.rows);
+    out.text = json_head(head);
     out.mark_start();
     size_t written = 0;
-    Row row;
-    d.rows(site, row, [&](const Row& r) {
-        out.text += written++ == 0 ? "[\n\t\t{\n" : ",\n\t\t{\n";
-        for (size_t i = 0; i < r.size(); ++i) {
-            out.text += keys[i];
-            append_json_string(out.text, r[i]);
-            out.text += i + 1 < r.size() ? ",\n" : "\n";
-        }
-        out.text += "\t\t}";
-        out.row_done();
-    });
-    if (written != count) throw std::logic_error(std::string("open data: ") + d.name + " rows differ from its count");
-    out.text += written == 0 ? "[]" : "\n\t]";
-    out.text += "\n}\n";
+    DataRow row;
+    for (const int record : part.records)
+        write_data_rows(site, table, record, row, [&](const DataRow& r) {
+            out.text += written++ == 0 ? "[\n\t\t{\n" : ",\n\t\t{\n";
+            for (size_t i = 0; i < r.size(); ++i) {
+                out.text += keys[i];
+                append_json_string(out.text, r[i]);
+                out.text += i + 1 < r.size() ? ",\n" : "\n";
+            }
+            out.text += "\t\t}";
+            out.row_done();
+        });
+    if (written != part.rows)
+        throw std::logic_error("open data: " + std::string(t.name) + " rows differ from its count");
+    if (written == 0)
+        out.text += "[]\n}\n";
+    else
+        out.text += records_end;
     return std::move(out.text);
+}
+
+// The records of a year's JSON file, without the brackets around them ("" when it has none); nothing if the
+// bytes are not such a file. The head holds no line break inside a string (JSON escapes them), so the first
+// records_key is the real one.
+std::optional<std::string_view> json_part_records(std::string_view part, std::string_view expected_start) {
+    if (!part.starts_with(expected_start)) return std::nullopt;
+    const size_t key = part.find(records_key);
+    if (key == std::string_view::npos) return std::nullopt;
+    const std::string_view records = part.substr(key + records_key.size());
+    if (records == "[]\n}\n") return std::string_view();
+    if (!records.starts_with("[\n") || !records.ends_with(records_end)) return std::nullopt;
+    return records.substr(2, records.size() - 2 - records_end.size());
 }
 
 }  // namespace
 
-std::vector<std::string> open_data_paths() {
-    std::vector<std::string> out;
-    for (const auto& d : datasets) {
-        out.push_back(std::string("data/") + d.name + ".csv");
-        out.push_back(std::string("data/") + d.name + ".json");
-    }
-    return out;
+std::string_view data_extension(DataFormat format) { return format == DataFormat::csv ? "csv" : "json"; }
+
+std::string data_part_path(const DataTable& table, int year, DataFormat format) {
+    return "data/" + std::to_string(year) + "/" + std::string(table.name) + "." +
+           std::string(data_extension(format));
 }
 
-std::string open_data_file(const model::Site& site, size_t index) {
-    const Dataset& d = datasets[index / 2];
-    return index % 2 == 0 ? csv_file(site, d) : json_file(site, d);
+std::string data_whole_path(const DataTable& table, DataFormat format) {
+    return "data/" + std::string(table.name) + "." + std::string(data_extension(format));
+}
+
+std::string data_part_file(const model::Site& site, size_t table, const DataPart& part, DataFormat format) {
+    return format == DataFormat::csv ? csv_part(site, table, part) : json_part(site, table, part);
+}
+
+WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows,
+                             size_t size)
+    : format_(format), rows_left_(rows), sized_(size > 0) {
+    const DataTable& t = data_tables()[table];
+    if (format == DataFormat::csv) {
+        part_head_ = csv_header(t);
+        text_ = part_head_;
+        text_.reserve(size);
+        return;
+    }
+    Json head = Json::object();
+    head["dataset"] = t.name;
+    head["source"] = site.config.base_url + "data/";
+    head["updated"] = site.updated;
+    head["count"] = rows;
+    head["columns"] = column_names(t);
+    part_head_ = "{\n\t\"dataset\": ";
+    append_json_string(part_head_, std::string(t.name));
+    part_head_ += ",\n\t\"program_year\": ";
+    text_ = json_head(head);
+    text_.reserve(text_.size() + size);
+}
+
+bool WholeDataFile::add_part(std::string_view part, size_t rows) {
+    std::string_view body;
+    if (format_ == DataFormat::csv) {
+        if (!part.starts_with(part_head_)) return false;
+        body = part.substr(part_head_.size());
+    } else {
+        const auto records = json_part_records(part, part_head_);
+        if (!records) return false;
+        body = *records;
+    }
+    if (!sized_ && rows > 0) {
+        const size_t per_row = body.size() / rows + 1;
+        text_.reserve(text_.size() + per_row * rows_left_ + per_row * rows_left_ / 16 + 64);
+        sized_ = true;
+    }
+    rows_left_ -= std::min(rows, rows_left_);
+    if (body.empty()) return true;
+    if (format_ == DataFormat::json) text_ += first_ ? "[\n" : ",\n";
+    text_ += body;
+    first_ = false;
+    return true;
+}
+
+std::string WholeDataFile::finish() {
+    if (format_ == DataFormat::json) text_ += first_ ? "[]\n}\n" : std::string(records_end);
+    return std::move(text_);
 }
 
 }  // namespace gongshi::render

@@ -1,17 +1,50 @@
-// Open data: projects, ratings, tasks, progress and scores as CSV (UTF-8 with BOM, RFC 4180 quoting) and JSON.
+// Open-data files: one program year of a table (render/open_data_tables.h) as CSV (UTF-8 with BOM, RFC 4180
+// quoting, CRLF) or JSON, and the whole-dataset file assembled from the years' files: one header and every
+// year's rows (CSV), one head and every year's records (JSON), so a year whose rows did not change is never
+// written out again, only its bytes copied.
 #pragma once
 
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "model/site.h"
+#include "render/open_data_tables.h"
 
 namespace gongshi::render {
 
-// The open-data files' paths ("data/projects.csv", "data/projects.json", … ratings, tasks).
-std::vector<std::string> open_data_paths();
-// The bytes of file `index` of open_data_paths(): each on its own, so the files are made in parallel and no job
-// waits for another (the CSV and the JSON of a dataset each walk its records).
-std::string open_data_file(const model::Site& site, size_t index);
+enum class DataFormat { csv, json };
+inline constexpr DataFormat data_formats[] = {DataFormat::csv, DataFormat::json};
+
+std::string_view data_extension(DataFormat format);  // "csv", "json"
+// "data/2023/projects.csv"
+std::string data_part_path(const DataTable& table, int year, DataFormat format);
+// "data/projects.csv"
+std::string data_whole_path(const DataTable& table, DataFormat format);
+
+// The file of one program year of data_tables()[table]. The JSON is an object: dataset, program_year, source,
+// count, columns, records (an array of objects keyed by column).
+std::string data_part_file(const model::Site& site, size_t table, const DataPart& part, DataFormat format);
+
+// The whole-dataset file, a year's file at a time. The JSON's head has dataset, source, updated, count and
+// columns; its records are the years' records in year order.
+class WholeDataFile {
+  public:
+    // `rows`: of every year; `size`: of every year's file if known, else 0 (room is made for all of them at
+    // once, then from the first year's size per row: a file regrown by doubling briefly holds three times
+    // itself).
+    WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows, size_t size);
+    // Appends the `rows` rows of a year's file (as data_part_file made it); false, appending nothing, if the
+    // bytes are not such a file.
+    bool add_part(std::string_view part, size_t rows);
+    std::string finish();
+
+  private:
+    DataFormat format_;
+    size_t rows_left_;
+    bool sized_;
+    std::string text_;
+    std::string part_head_;  // how every year's file starts (CSV: BOM and header; JSON: its first line)
+    bool first_ = true;
+};
 
 }  // namespace gongshi::render

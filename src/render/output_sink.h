@@ -1,7 +1,7 @@
 // The one interface between the render stage and the publish stage. Render writes files through an OutputSink
 // (publish's staging folder in a build, a map in memory in tests), asks what the last build wrote at a path
-// (PreviousOutput, answered from publish's cache), and reports what each file now holds (RenderedFile), which
-// publish keeps in its cache. Neither stage includes anything else of the other.
+// (PreviousOutput, answered from publish's cache; PreviousBytes, read from the live site), and reports what each
+// file now holds (RenderedFile), which publish keeps in its cache. Neither stage includes anything else of the other.
 #pragma once
 
 #include <cstdint>
@@ -47,6 +47,9 @@ using RenderedFiles = std::map<std::string, RenderedFile>;
 // What the previous build wrote at a path (its keys and size), if it is still in the output; a file whose key
 // (or dependency key) equals the one this build would write from is left alone.
 using PreviousOutput = std::function<std::optional<RenderedFile>(const std::string& path)>;
+// The bytes the output holds at a path from the last build (the open data's whole-dataset files are assembled from
+// the years' files a build left alone); nothing on a full build or if the file cannot be read.
+using PreviousBytes = std::function<std::optional<std::string>(const std::string& path)>;
 
 // The static files (assets/) as publish copied them, fingerprinted: each one's URL by its name in the assets folder
 // ("style.css" → "/assets/style.1a2b3c4d5e.css"), and the files themselves.

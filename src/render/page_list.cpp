@@ -4,7 +4,6 @@
 #include <memory>
 
 #include "model/permalinks.h"
-#include "render/open_data.h"
 #include "render/page_keys.h"
 #include "render/server_config.h"
 #include "render/views/checks_view.h"
@@ -28,9 +27,6 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
         jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy, {}});
     };
     const auto rows = std::make_shared<const ProjectRows>(site);  // each made by the first page that shows it
-    const auto data_paths = open_data_paths();
-    for (size_t i = 0; i < data_paths.size(); ++i)
-        jobs.push_back({data_paths[i], Kind::raw, "", {}, [s, i] { return open_data_file(*s, i); }, false, true, {}});
     page("/", "home", [s, a] { return home_view(*s, *a); });
     page("/projects/", "project_list", [s, a, rows] { return project_list_view(*s, *a, *rows); }, true);
     page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "model/permalinks.h"
+#include "render/open_data_files.h"
 #include "render/page_list.h"
 #include "render/view_hash.h"
 #include "render/views/page_views.h"
@@ -73,27 +74,30 @@ struct Renderer {
         });
     }
 
-    // Heavy jobs (PageJob::heavy) run one after another on the first thread while the others render the small pages;
-    // a thread that runs out of small pages takes the next heavy job. The output does not depend on the order. In a
-    // full build the small pages keep the other threads busy, so the peak memory holds about one heavy job; in a
-    // rebuild most small pages are left unbuilt (their dependency keys), and the heavy jobs are most of the render.
-    // Each job's outcome goes to its own slot, and into result.files only after all are done: no lock, and 100 000
-    // long-lived map nodes are not allocated in between the pages' short-lived memory (interleaved, they made the
-    // peak RSS at 100 000 projects vary from 0.6 to 1.0 GB between identical runs).
-    void run_all(const std::vector<PageJob>& jobs, int threads, const Progress& progress) {
+    // Heavy jobs (PageJob::heavy, and the open data's) run one after another on the first thread while the others
+    // render the small pages; a thread that runs out of small pages takes the next heavy job. The output does not
+    // depend on the order. In a full build the small pages keep the other threads busy, so the peak memory holds
+    // about one heavy job; in a rebuild most small pages are left unbuilt (their dependency keys), and the heavy
+    // jobs are most of the render. Each job's outcome goes to its own slot, and into result.files only after all
+    // are done: no lock, and 100 000 long-lived map nodes are not allocated in between the pages' short-lived
+    // memory (interleaved, they made the peak RSS at 100 000 projects vary from 0.6 to 1.0 GB between identical
+    // runs).
+    void run_all(const std::vector<PageJob>& jobs, OpenDataFiles& data, int threads, const Progress& progress) {
         std::vector<RenderedFile> outcome(jobs.size());
         std::vector<size_t> heavy, light;
+        for (size_t i = 0; i < data.job_count(); ++i) heavy.push_back(jobs.size() + i);  // before the heavy pages
         for (size_t i = 0; i < jobs.size(); ++i) (jobs[i].heavy ? heavy : light).push_back(i);
         std::atomic<size_t> next_heavy{0}, next_light{0};
         std::atomic<bool> stop{false};
         std::atomic<long long> done{0};
-        const long long total = static_cast<long long>(jobs.size());
+        const long long total = static_cast<long long>(jobs.size() + data.job_count());
         std::exception_ptr failure;
         std::mutex failure_mutex;
         auto drain = [&](const std::vector<size_t>& lane, std::atomic<size_t>& next) {
             for (size_t i = next++; i < lane.size() && !stop; i = next++) {
                 try {
-                    outcome[lane[i]] = run(jobs[lane[i]]);
+                    if (lane[i] < jobs.size()) outcome[lane[i]] = run(jobs[lane[i]]);
+                    else data.run(lane[i] - jobs.size());
                     if (const long long d = ++done; progress && (d % 256 == 0 || d == total)) progress(d, total);
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
@@ -129,13 +133,16 @@ Assets links_to(const PublishedAssets& published) {
 
 RenderResult render_site(const model::Site& site, const Templates& templates, const PublishedAssets& published,
                          OutputSink& sink, int jobs, const PreviousOutput& previous,
-                         model::ChangeSet changes, const Progress& progress) {
+                         model::ChangeSet changes, const Progress& progress, const PreviousBytes& previous_bytes) {
     RenderResult result;
     result.files = published.files;  // written before any page, so the change log lists them too
     Renderer r{templates, sink, previous, result, {}};
     const Assets assets = links_to(published);
     const std::vector<PageJob> pages = list_pages(site, assets);
-    r.run_all(pages, std::max(1, jobs), progress);
+    OpenDataFiles data(site, sink, previous, previous_bytes);
+    r.run_all(pages, data, std::max(1, jobs), progress);
+    result.files.merge(data.finish());
+    result.data_parts_made = data.parts_made();
     for (const auto& p : pages)
         if (p.kind == PageJob::Kind::page && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++result.pages;
 

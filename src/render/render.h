@@ -21,7 +21,8 @@ namespace gongshi::render {
 struct RenderResult {
     long long pages = 0;  // HTML pages (not redirects)
     long long views_built = 0;  // pages and feeds whose view was built (the rest had an unchanged dependency key)
-    RenderedFiles files;  // the assets and every page
+    long long data_parts_made = 0;  // open-data files of one program year made (the rest were left as they were)
+    RenderedFiles files;  // the assets, every page and the open data
     std::vector<std::string> written_paths() const;    // sorted
     std::vector<std::string> unchanged_paths() const;  // sorted: left as the previous build wrote them
 };
@@ -31,9 +32,11 @@ using Progress = std::function<void(long long done, long long total)>;
 
 // `changes` holds the record-level differences from the previous build; the pages this build writes are added
 // to it for the /changes/ page, which is rendered last — or, when nothing changed at all, left as it was, so the
-// page always describes the last build that changed something.
+// page always describes the last build that changed something. `previous_bytes` gives the open data the files of
+// the last build it assembles its whole-dataset files from (render/open_data_files.h).
 RenderResult render_site(const model::Site& site, const Templates& templates, const PublishedAssets& assets,
                          OutputSink& sink, int jobs, const PreviousOutput& previous,
-                         model::ChangeSet changes, const Progress& progress = {});
+                         model::ChangeSet changes, const Progress& progress = {},
+                         const PreviousBytes& previous_bytes = {});
 
 }  // namespace gongshi::render

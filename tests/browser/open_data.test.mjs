@@ -1,11 +1,15 @@
 // Open data and feeds as their consumers read them (issue 4 item 6 and "How we will check it"):
 // the CSV opens in a spreadsheet (UTF-8 BOM, RFC 4180 quoting, CRLF, formula cells neutralised),
 // the JSON has the shape /data/ documents, and the Atom feed parses as XML in a browser's parser.
+// The data package (issue 19): data/datapackage.json validates with the Frictionless library, states every file's
+// true size and SHA-256, and the years' files add up to the whole-dataset files.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import datapackage from 'datapackage';
 import { siteDir, serveSite, launchBrowser } from './support.mjs';
 
 const root = siteDir();
@@ -107,6 +111,135 @@ test('the JSON files have the documented shape', () => {
   assert.equal(new Set(ids).size, ids.length, 'project ids are unique');
   const known = new Set(ids);
   for (const r of readJson('ratings').records) assert.ok(known.has(r.project_id), `rating of a published project: ${r.project_id}`);
+});
+
+// --- The data package (data/datapackage.json) ---
+
+const dataDir = path.join(root, 'data');
+const packagePath = path.join(dataDir, 'datapackage.json');
+const readPackage = () => JSON.parse(fs.readFileSync(packagePath, 'utf8'));
+const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+// A CSV file's rows without its header (the BOM and the first row).
+function csvBody(file) {
+  const rows = parseCsv(new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file).subarray(3)));
+  return { header: rows[0], rows: rows.slice(1) };
+}
+// The program years the site's data is split by, from the folders it publishes.
+const years = () => fs.readdirSync(dataDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => Number(e.name)).sort();
+
+async function validity(descriptor) {
+  const pkg = await datapackage.Package.load(descriptor, { basePath: dataDir });
+  const errors = [...pkg.errors, ...pkg.resources.flatMap((r) => r.errors)].map(String);
+  return { valid: pkg.valid && pkg.resources.every((r) => r.valid), errors, pkg };
+}
+
+test('datapackage.json validates as a Data Package (the Frictionless library), and the validator rejects a broken copy', async () => {
+  const { valid, errors, pkg } = await validity(packagePath);
+  assert.deepEqual(errors, []);
+  assert.ok(valid);
+  assert.ok(pkg.resources.length > 0);
+  for (const broken of [
+    (d) => { d.resources[0].hash = 'sha256:not-hex'; },
+    (d) => { d.resources[0].bytes = String(d.resources[0].bytes); },
+    (d) => { d.resources[0].schema.fields[0].type = 'text'; },
+    (d) => { delete d.resources[1].name; },
+  ]) {
+    const d = readPackage();
+    broken(d);
+    assert.equal((await validity(d)).valid, false, `rejects ${broken}`);
+  }
+});
+
+test('the package describes every open-data file, with the bytes and SHA-256 it has (and the manifest agrees)', () => {
+  const pkg = readPackage();
+  const manifest = new Map(JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')).files.map((f) => [f.path, f]));
+  const described = new Set();
+  for (const r of pkg.resources) {
+    if (Array.isArray(r.path)) continue;
+    const bytes = fs.readFileSync(path.join(dataDir, r.path));
+    assert.equal(r.bytes, bytes.length, `${r.path}: bytes`);
+    assert.equal(r.hash, `sha256:${sha256(bytes)}`, `${r.path}: hash`);
+    const listed = manifest.get(`data/${r.path}`);
+    assert.ok(listed, `${r.path} is in manifest.json`);
+    assert.equal(listed.sha256, sha256(bytes), `${r.path}: manifest.json's sha256`);
+    described.add(r.path);
+  }
+  const onDisk = fs.readdirSync(dataDir, { recursive: true })
+    .filter((f) => /\.(csv|json)$/.test(f) && f !== 'datapackage.json').map((f) => f.split(path.sep).join('/'));
+  assert.deepEqual([...described].sort(), onDisk.sort(), 'every data file, and only those, is a resource');
+  assert.deepEqual(years(), [...new Set(onDisk.filter((f) => f.includes('/')).map((f) => Number(f.split('/')[0])))].sort());
+});
+
+for (const name of datasets) {
+  test(`${name}: the years' files add up to the whole-dataset files, and the package lists them as one resource`, () => {
+    const whole = csvBody(path.join(dataDir, `${name}.csv`));
+    const parts = years().map((y) => csvBody(path.join(dataDir, String(y), `${name}.csv`)));
+    assert.ok(parts.length > 0, 'the site has program years');
+    for (const p of parts) assert.deepEqual(p.header, whole.header, 'each year has the header');
+    assert.equal(parts.reduce((n, p) => n + p.rows.length, 0), whole.rows.length, 'rows add up');
+    assert.deepEqual(parts.flatMap((p) => p.rows), whole.rows, 'the whole file is the years in order');
+    const wholeJson = readJson(name);
+    const partsJson = years().map((y) => JSON.parse(fs.readFileSync(path.join(dataDir, String(y), `${name}.json`), 'utf8')));
+    for (const [i, p] of partsJson.entries()) {
+      assert.deepEqual(Object.keys(p), ['dataset', 'program_year', 'source', 'count', 'columns', 'records']);
+      assert.equal(p.program_year, years()[i]);
+      assert.equal(p.count, p.records.length);
+      assert.deepEqual(p.columns, wholeJson.columns);
+    }
+    assert.deepEqual(partsJson.flatMap((p) => p.records), wholeJson.records, 'the whole JSON is the years in order');
+    const multi = readPackage().resources.find((r) => r.name === `${name}-by-year`);
+    assert.deepEqual(multi.path, years().map((y) => `${y}/${name}.csv`));
+  });
+}
+
+// Table Schema types as the package declares them; an empty cell is a missing value.
+const typeChecks = {
+  string: () => true,
+  integer: (v) => /^-?\d+$/.test(v),
+  number: (v) => /^[+-]?\d+(\.\d+)?$/.test(v),
+  year: (v) => /^\d{4}$/.test(v),
+  yearmonth: (v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v),
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+};
+
+test('the CSV files hold what their Table Schema says: types, unique primary keys, foreign keys that resolve', () => {
+  const pkg = readPackage();
+  const rowsOf = (r) => (Array.isArray(r.path) ? r.path : [r.path]).flatMap((p) => csvBody(path.join(dataDir, p)).rows);
+  const idsOf = new Map();
+  const tables = pkg.resources.filter((r) => r.schema);
+  for (const r of tables) {
+    const fields = r.schema.fields;
+    const rows = rowsOf(r);
+    for (const [i, row] of rows.entries())
+      fields.forEach((f, c) => {
+        const v = row[c];
+        const ok = v === '' || (f.format === 'uri' ? /^https?:\/\/\S+$/.test(v) : typeChecks[f.type](v));
+        assert.ok(ok, `${r.name} row ${i + 1} ${f.name}: '${v}' is not a ${f.type}`);
+      });
+    const keys = [].concat(r.schema.primaryKey ?? []).map((k) => fields.findIndex((f) => f.name === k));
+    if (keys.length) {
+      const seen = new Set();
+      for (const row of rows) {
+        const key = JSON.stringify(keys.map((k) => row[k]));
+        assert.ok(keys.every((k) => row[k] !== ''), `${r.name}: primary key ${key} has no empty part`);
+        assert.ok(!seen.has(key), `${r.name}: primary key ${key} is unique`);
+        seen.add(key);
+      }
+    }
+    idsOf.set(r.name, { fields, rows });
+  }
+  let references = 0;
+  for (const r of tables)
+    for (const fk of r.schema.foreignKeys ?? []) {
+      const target = idsOf.get(fk.reference.resource);
+      assert.ok(target, `${r.name}: reference to a resource of the package`);
+      const t = target.fields.findIndex((f) => f.name === fk.reference.fields);
+      const known = new Set(target.rows.map((row) => row[t]));
+      const c = r.schema.fields.findIndex((f) => f.name === fk.fields);
+      for (const row of idsOf.get(r.name).rows) if (row[c] !== '') { assert.ok(known.has(row[c]), `${r.name}: ${row[c]}`); ++references; }
+    }
+  assert.ok(references > 0, 'the real site has ratings that refer to projects');
 });
 
 let server;

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "hash/sha256.h"
 #include "publish/manifest.h"
 #include "test_support.h"
 
@@ -62,7 +63,7 @@ TEST_CASE("manifest.json gives each file's size and SHA-256, the same as the byt
         if (path == "SHA256SUMS" || path == "manifest.json") continue;
         INFO(path);
         CHECK_THAT(json, Contains("{\"path\": \"" + path + "\", \"size\": " + std::to_string(bytes.size()) +
-                                  ", \"sha256\": \"" + gongshi::publish::sha256_hex(bytes) + "\"}"));
+                                  ", \"sha256\": \"" + gongshi::hash::sha256_hex(bytes) + "\"}"));
     }
 }
 
@@ -79,7 +80,7 @@ TEST_CASE("an incremental build takes an unchanged file's hash from <out>.hashes
     ManifestSite s;
     s.build(s.out);
     const fs::path cache = s.dir.path() / "site.hashes";
-    const std::string real = gongshi::publish::sha256_hex(read_text(s.out / "robots.txt"));
+    const std::string real = gongshi::hash::sha256_hex(read_text(s.out / "robots.txt"));
     // A planted hash for robots.txt, which the next build does not rewrite: if it shows up in the manifest, the
     // build took it from the cache instead of reading the file.
     const std::string planted(64, 'a');
@@ -94,5 +95,5 @@ TEST_CASE("an incremental build takes an unchanged file's hash from <out>.hashes
     const std::string sums = read_text(s.out / "SHA256SUMS");
     CHECK_THAT(sums, Contains(planted + "  robots.txt\n"));
     const std::string page = "projects/taiyuan-qingxu-jinshatan-2023/index.html";
-    CHECK_THAT(sums, Contains(gongshi::publish::sha256_hex(read_text(s.out / page)) + "  " + page + "\n"));
+    CHECK_THAT(sums, Contains(gongshi::hash::sha256_hex(read_text(s.out / page)) + "  " + page + "\n"));
 }

@@ -168,7 +168,8 @@ TEST_CASE("templates and assets linked from outside, and partials named by path,
     CHECK(read_tree(work.path() / "site") == site_before);
 }
 
-TEST_CASE("a full build creates nothing beside its output but <out>.cache, <out>.hashes and <out>.lock", "[trust][paths][publish]") {
+TEST_CASE("a full build creates nothing beside its output but <out>.cache, .hashes, .records and .lock",
+          "[trust][paths][publish]") {
     TempDir work;
     copy_fixture("good", work.path());
     fs::create_directories(work.path() / "public");
@@ -177,7 +178,7 @@ TEST_CASE("a full build creates nothing beside its output but <out>.cache, <out>
     REQUIRE(r.status == 0);
     std::set<std::string> top_after;
     for (const auto& e : fs::directory_iterator(work.path() / "public")) top_after.insert(e.path().filename().string());
-    CHECK(top_after == std::set<std::string>{"site", "site.cache", "site.hashes", "site.lock"});
+    CHECK(top_after == std::set<std::string>{"site", "site.cache", "site.hashes", "site.lock", "site.records"});
     std::set<std::string> outside_public;
     for (const auto& p : paths_besides_output(work.path()))
         if (p.rfind("public/", 0) != 0) outside_public.insert(p);
