@@ -1,7 +1,5 @@
 #include "render/list_page_keys.h"
 
-#include <set>
-
 #include "hash/fingerprint.h"
 #include "render/pagination.h"
 
@@ -41,9 +39,7 @@ std::uint64_t ListPageKeys::row_key(const ListPart& part, int row) const {
     }
     const int project = rating ? site_.ratings[row].project : row;
     if (inputs_ & in::row_records) k.add(site_.projects[project].source_hash);
-    if (inputs_ & in::row_ratings) k.add(project_ratings_[project]);
-    if (rating && (inputs_ & in::row_notice))
-        k.add(site_.ratings[row].source_hash).add(site_.notices[site_.ratings[row].notice].source_hash);
+    if (inputs_ & in::row_ratings) k.add(project_ratings_[project]);  // a rating's own list and notice among them
     return k.value();
 }
 
@@ -51,20 +47,6 @@ std::uint64_t ListPageKeys::part_key(const ListPart& part) const {
     hash::KeyChain k;
     if (inputs_ & in::part_shape)
         k.add(static_cast<std::uint64_t>(part.kind)).add(hash::Fingerprint().add(part.url).value()).add(part.rows.size());
-    if (inputs_ & in::as_of) {
-        // The documents whose dates the page's "as of" date is the newest of.
-        std::set<int> notices;
-        if (part.kind == Kind::ratings || part.kind == Kind::city_ratings)
-            for (int r : part.rows) notices.insert(site_.ratings[r].notice);
-        if (part.kind == Kind::city_year_projects)
-            for (int p : part.rows)
-                for (int r : site_.ratings_of_project[p]) notices.insert(site_.ratings[r].notice);
-        for (int n : notices) k.add(site_.notices[n].source_hash);
-        if (part.kind == Kind::notices)
-            for (const auto& d : site_.notices) k.add(d.source_hash);
-        if (part.kind == Kind::replies)
-            for (const auto& d : site_.replies) k.add(d.source_hash);
-    }
     if (inputs_ & in::siblings) {
         std::vector<const ListPart*> beside;
         if (part.kind == Kind::ratings || part.kind == Kind::city_ratings) {
@@ -74,7 +56,8 @@ std::uint64_t ListPageKeys::part_key(const ListPart& part) const {
                 for (const auto& [key, ratings] : site_.ratings_by_year_tier) k.add(key.first).add(key.second.value()).add(ratings.size());
         }
         if (part.kind == Kind::city_year_projects) beside = lists_.city_years(part.city);
-        for (const ListPart* b : beside) k.add(hash::Fingerprint().add(b->url).value()).add(b->rows.size());
+        for (const ListPart* b : beside)
+            if (b != &part) k.add(hash::Fingerprint().add(b->url).value()).add(b->rows.size());
     }
     return k.value();
 }

@@ -7,11 +7,11 @@
 //   site_files   site.yaml, cities.yaml, tasks/ and the asset URLs (the frame, tier and program names)
 //   part_shape   which list it is, how many rows it has, which page this is (the pager, "共 N 条")
 //   row_records  the file of each record on the page (a project, a document)
-//   row_ratings  the rating lists and notices of each project on the page (its tiers, a corrected name)
-//   row_notice   for a rating's row: the file of its rating list (its rank) and of its notice (its label)
-//   as_of        the notices of every rating in the list (the date the page's data is as of)
+//   row_ratings  the rating lists and notices of each project on the page (its tiers, a corrected name, the date
+//                the page's data is as of; for a rating's row, its rank and its notice's label among them)
 //   siblings     the sizes of the lists linked beside it (a city's other years, a list's parts by city, and the
 //                counts beside every year and tier while the site shows them)
+// The inputs overlap (a list's size is also the sum of its parts by city), but each catches an edit the others miss.
 // tests/publish/list_keys_test.cpp drops each input in turn and finds the edit that then leaves a page stale.
 #pragma once
 
@@ -29,10 +29,8 @@ inline constexpr unsigned site_files = 1u << 0;
 inline constexpr unsigned part_shape = 1u << 1;
 inline constexpr unsigned row_records = 1u << 2;
 inline constexpr unsigned row_ratings = 1u << 3;
-inline constexpr unsigned row_notice = 1u << 4;
-inline constexpr unsigned as_of = 1u << 5;
-inline constexpr unsigned siblings = 1u << 6;
-inline constexpr unsigned all = (1u << 7) - 1;
+inline constexpr unsigned siblings = 1u << 4;
+inline constexpr unsigned all = (1u << 5) - 1;
 }  // namespace list_key_input
 
 class ListPageKeys {

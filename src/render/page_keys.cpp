@@ -1,6 +1,7 @@
 #include "render/page_keys.h"
 
 #include "hash/fingerprint.h"
+#include "render/views/corrected_name.h"
 
 namespace gongshi::render {
 
@@ -12,9 +13,16 @@ ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) 
                   .add(assets.search_js_url)
                   .value();
     county_groups_.reserve(site.projects_of_county_group.size());
+    // A neighbour's link shows its name and, when a notice printed the name otherwise, a marker with that text
+    // (render/views/corrected_name.h): that text, not the whole rating lists, so that a notice rating a project
+    // does not re-render every page of its county.
     for (const auto& group : site.projects_of_county_group) {
         hash::KeyChain f;
-        for (int p : group) f.add(site.projects[p].source_hash);
+        for (int p : group) {
+            f.add(site.projects[p].source_hash);
+            const std::string printed = printed_otherwise(site, p);
+            f.add(printed.empty() ? std::uint64_t{0} : hash::Fingerprint().add(printed).value());
+        }
         county_groups_.push_back(f.value());
     }
 }

@@ -25,9 +25,6 @@ View city_year_view(const model::Site& site, const Assets& assets, const Project
     add_search_filter(v, filter_kind, kind_city);
     add_search_filter(v, filter_city, c.name);
     add_search_filter(v, filter_year, year);
-    model::AsOf as_of;  // the notices rating its projects
-    for (int p : part.rows) as_of.add_ratings(site, site.ratings_of_project[static_cast<size_t>(p)]);
-    v["updated"] = as_of.text();
     ViewList years;  // the city's other years
     for (const ListPart* other : lists.city_years(part.city)) {
         View y;
@@ -39,6 +36,10 @@ View city_year_view(const model::Site& site, const Assets& assets, const Project
     }
     v["years"] = std::move(years);
     const PageRows shown = page_rows(part.rows.size(), page);
+    model::AsOf as_of;  // the notices rating the projects on this page
+    for (size_t i = shown.first; i < shown.last; ++i)
+        as_of.add_ratings(site, site.ratings_of_project[static_cast<size_t>(part.rows[i])]);
+    v["updated"] = as_of.text();
     ViewList rows;
     rows.reserve(shown.last - shown.first);
     for (size_t i = shown.first; i < shown.last; ++i) rows.push_back(project_rows.row(part.rows[i]));

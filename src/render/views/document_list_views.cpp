@@ -25,28 +25,32 @@ View document_list_frame(const model::Site& site, const Assets& assets, const st
 
 View notice_list_view(const model::Site& site, const Assets& assets, const ListPart& part, int page) {
     View v = document_list_frame(site, assets, "公文", "公文", part, page);
-    v["updated"] = model::AsOf().add_all(site.notices).text();
     ViewList rows;
+    model::AsOf as_of;  // the documents on this page
     const PageRows shown = page_rows(part.rows.size(), page);
     for (size_t i = shown.first; i < shown.last; ++i) {
         const model::Document& d = site.notices[static_cast<size_t>(part.rows[i])];
+        as_of.add(d);
         rows.push_back(document_row(d, model::notice_url(d.id.value)));
     }
+    v["updated"] = as_of.text();
     v["documents"] = std::move(rows);
     return v;
 }
 
 View reply_list_view(const model::Site& site, const Assets& assets, const ListPart& part, int page) {
     View v = document_list_frame(site, assets, "建议提案答复", "答复", part, page);
-    v["updated"] = model::AsOf().add_all(site.replies).text();
     ViewList rows;
+    model::AsOf as_of;  // the documents on this page
     const PageRows shown = page_rows(part.rows.size(), page);
     for (size_t i = shown.first; i < shown.last; ++i) {
         const model::Document& d = site.replies[static_cast<size_t>(part.rows[i])];
+        as_of.add(d);
         View row = document_row(d, model::reply_url(d.id.value));
         if (d.motion) row["motion"] = d.motion->kind + "第" + d.motion->number + "号：" + d.motion->title;
         rows.push_back(std::move(row));
     }
+    v["updated"] = as_of.text();
     v["documents"] = std::move(rows);
     return v;
 }

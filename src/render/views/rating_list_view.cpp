@@ -37,12 +37,17 @@ ViewList filter_links(const model::Site& site, const ListPartitions& lists, int 
     return filters;
 }
 
-// A rating's row: its project's row, its rank and the notice that gives it.
+// A rating's row: its project's link, city and county, its rank and the notice that gives it — not the project's
+// other ratings, which the row does not show (and which would make the page change with each notice rating it).
 View rating_row(const model::Site& site, const ProjectRows& project_rows, int r) {
     const model::Rating& rating = site.ratings[r];
     const model::Document& notice = site.notices[rating.notice];
-    View row = project_rows.row(rating.project);
-    std::get<ViewMap>(row.value).reserve(3);
+    const model::City& city = site.cities[site.city_of_project[rating.project]];
+    View row = project_rows.link(rating.project);
+    std::get<ViewMap>(row.value).reserve(6);
+    row["city_name"] = city.name;
+    row["city_url"] = model::city_url(city.id);
+    row["county"] = model::county_label(site.projects[rating.project]);
     row["rank"] = rating.rank;
     row["notice_label"] = model::document_label(notice);
     row["notice_url"] = model::notice_url(notice.id.value);
@@ -132,10 +137,14 @@ View rating_page_view(const model::Site& site, const Assets& assets, const Proje
     View v = rating_frame(site, assets, page_title(title, page), url, std::move(crumbs), year, tier);
     v["title"] = page_title(title, page);
     if (part.city >= 0) add_search_filter(v, filter_city, site.cities[static_cast<std::size_t>(part.city)].name);
-    v["updated"] = model::AsOf().add_ratings(site, part.rows).text();
+    // As of the newest notice of the ratings on this page (a new notice then changes only the pages it is on).
+    const PageRows shown = page_rows(part.rows.size(), page);
+    model::AsOf as_of;
+    for (size_t i = shown.first; i < shown.last; ++i) as_of.add(site.notices[site.ratings[part.rows[i]].notice]);
+    v["updated"] = as_of.text();
     v["is_index"] = false;
     ViewList groups;
-    if (!part.rows.empty()) groups.push_back(rating_group(site, project_rows, part, page_rows(part.rows.size(), page), true));
+    if (!part.rows.empty()) groups.push_back(rating_group(site, project_rows, part, shown, true));
     v["groups"] = std::move(groups);
     add_pager(v, part.url, page, part.rows.size());
     // A list of several pages also links its parts by city (year × tier × city, without JavaScript).
