@@ -9,6 +9,7 @@
 #include "render/open_data.h"
 #include "render/page_keys.h"
 #include "render/server_config.h"
+#include "render/sitemap_parts.h"
 #include "render/views/checks_view.h"
 #include "render/views/page_views.h"
 #include "render/views/progress_views.h"
@@ -84,7 +85,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
         if (j.in_sitemap) urls.push_back(model::url_of_file(j.path));
     urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
-    bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); }, true);
+    add_sitemap(jobs, site, std::move(urls));
     bare("feed.xml", "feed", [s] { return feed_view(*s); });
     const auto server_paths = server_config_paths();
     for (size_t i = 0; i < server_paths.size(); ++i)

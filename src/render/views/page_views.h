@@ -38,6 +38,8 @@ View rating_page_view(const model::Site& site, const Assets& assets, const Proje
 View not_found_view(const model::Site& site, const Assets& assets);
 View feed_view(const model::Site& site);
 View sitemap_view(const model::Site& site, const std::vector<std::string>& urls);
+// The index of a sitemap in parts (render/sitemap_parts.h).
+View sitemap_index_view(const model::Site& site, const std::vector<std::string>& part_urls);
 View data_page_view(const model::Site& site, const Assets& assets);
 View search_view(const model::Site& site, const Assets& assets);
 View redirect_view(const model::Site& site, const std::string& from_url, const std::string& to_url,
