@@ -1,6 +1,7 @@
 #include "render/list_page_keys.h"
 
 #include "hash/fingerprint.h"
+#include "render/page_keys.h"
 #include "render/pagination.h"
 
 namespace gongshi::render {
@@ -11,12 +12,7 @@ using Kind = ListPart::Kind;
 ListPageKeys::ListPageKeys(const model::Site& site, const Assets& assets, const ListPartitions& lists,
                            unsigned inputs)
     : site_(site), lists_(lists), inputs_(inputs) {
-    shared_ = hash::Fingerprint()
-                  .add(site.shared_source_hash)
-                  .add(assets.css_url)
-                  .add(assets.js_url)
-                  .add(assets.search_js_url)
-                  .value();
+    shared_ = site_files_key(site, assets);
     project_ratings_.reserve(site.projects.size());
     for (const auto& ratings : site.ratings_of_project) {
         hash::KeyChain k;

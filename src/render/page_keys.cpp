@@ -5,13 +5,17 @@
 
 namespace gongshi::render {
 
+std::uint64_t site_files_key(const model::Site& site, const Assets& assets) {
+    return hash::Fingerprint()
+        .add(site.shared_source_hash)
+        .add(assets.css_url)
+        .add(assets.js_url)
+        .add(assets.search_js_url)
+        .value();
+}
+
 ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) : site_(site) {
-    shared_ = hash::Fingerprint()
-                  .add(site.shared_source_hash)
-                  .add(assets.css_url)
-                  .add(assets.js_url)
-                  .add(assets.search_js_url)
-                  .value();
+    shared_ = site_files_key(site, assets);
     county_groups_.reserve(site.projects_of_county_group.size());
     // A neighbour's link shows its name and, when a notice printed the name otherwise, a marker with that text
     // (render/views/corrected_name.h): that text, not the whole rating lists, so that a notice rating a project

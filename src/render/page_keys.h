@@ -21,6 +21,9 @@
 
 namespace gongshi::render {
 
+// The part of every page's key that is the site's: site.yaml, cities.yaml, tasks/ and the asset URLs.
+std::uint64_t site_files_key(const model::Site& site, const Assets& assets);
+
 class ProjectPageKeys {
 public:
     ProjectPageKeys(const model::Site& site, const Assets& assets);

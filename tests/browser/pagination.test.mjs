@@ -63,6 +63,17 @@ async function listedProjects(p) {
   return p.$$eval('main table tbody tr td a[href^="/projects/"]:not(.correction)', (as) => as.map((a) => new URL(a.href).pathname));
 }
 
+// The projects listed on a list's pages, following its "next" links from `url`.
+async function listedOnAllPages(p, url) {
+  const listed = [];
+  for (let next = url; next;) {
+    await p.goto(server.url + next);
+    listed.push(...await listedProjects(p));
+    next = await p.$eval('.pager a[rel=next]', (a) => a.getAttribute('href')).catch(() => null);
+  }
+  return listed;
+}
+
 async function pagerState(p) {
   return p.evaluate(() => ({
     status: document.querySelector('.pager-status')?.textContent.trim(),
@@ -145,14 +156,7 @@ test('without JavaScript the filter leads to the static parts: year × city and 
     const expected = expectedProjects(projects, { city, year }).map((r) => `/projects/${r.id}/`).sort();
     const cellHref = await p.$eval(`#part-index a[href="/cities/${city}/${year}/"]`, (a) => a.getAttribute('href'));
     assert.equal(await p.textContent(`#part-index a[href="${cellHref}"]`), grouped(expected.length));
-    const listed = [];
-    let url = cellHref;
-    while (url) {
-      await p.goto(server.url + url);
-      listed.push(...await listedProjects(p));
-      url = await p.$eval('.pager a[rel=next]', (a) => a.getAttribute('href')).catch(() => null);
-    }
-    assert.deepEqual(listed.sort(), expected);
+    assert.deepEqual((await listedOnAllPages(p, cellHref)).sort(), expected);
     // The static views: year × tier, then its part for a city.
     const list = longestList();
     const links = await (async () => { await p.goto(`${server.url}/projects/`); return p.$$eval('#static-views a', (as) => as.map((a) => a.getAttribute('href'))); })();
@@ -163,14 +167,7 @@ test('without JavaScript the filter leads to the static parts: year × city and 
     assert.match(await p.textContent(`.city-parts a[href="${cityLink}"]`), new RegExp(`（${grouped(cityCount)}）`));
     await p.click(`.city-parts a[href="${cityLink}"]`);
     assert.equal(pathOf(p.url()), cityLink);
-    const cityRows = [];
-    let next = cityLink;
-    while (next) {
-      await p.goto(server.url + next);
-      cityRows.push(...await listedProjects(p));
-      next = await p.$eval('.pager a[rel=next]', (a) => a.getAttribute('href')).catch(() => null);
-    }
-    assert.deepEqual(cityRows.sort(), ratings.filter((r) => r.program_year === list.year && r.tier === list.tier && r.city_id === city)
+    assert.deepEqual((await listedOnAllPages(p, cityLink)).sort(), ratings.filter((r) => r.program_year === list.year && r.tier === list.tier && r.city_id === city)
       .map((r) => `/projects/${r.project_id}/`).sort());
   } finally {
     await noJs.close();
