@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "model/labels.h"
 #include "model/permalinks.h"
@@ -69,8 +70,8 @@ ListPartitions::ListPartitions(const model::Site& site) : site_(site) {
 const ListPart& ListPartitions::ratings(int year, model::TierIndex tier) const {
     for (const ListPart& p : parts_)
         if (p.kind == ListPart::Kind::ratings && p.year == year && p.tier == tier) return p;
-    static const ListPart none;
-    return none;
+    // Every program year × tier has its list: asking for another is a bug in the caller.
+    throw std::logic_error("no ratings list for " + std::to_string(year) + " and tier " + std::to_string(tier.value()));
 }
 
 std::vector<const ListPart*> ListPartitions::city_ratings(int year, model::TierIndex tier) const {

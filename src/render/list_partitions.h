@@ -31,7 +31,8 @@ public:
 
     // Every part, in the order its pages are listed.
     const std::vector<ListPart>& parts() const { return parts_; }
-    // The ratings of a program year and tier in the stable order (every year × tier of the site has one, maybe empty).
+    // The ratings of a program year and tier in the stable order: every program year × tier of the site has one,
+    // maybe empty (asking for a year the site has no program for is a bug: std::logic_error).
     const ListPart& ratings(int year, model::TierIndex tier) const;
     // The parts of a (year, tier) list by city, in the cities' order (none unless that list has several pages).
     std::vector<const ListPart*> city_ratings(int year, model::TierIndex tier) const;
