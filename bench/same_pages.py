@@ -10,7 +10,9 @@ Our URL scheme is a published contract (DESIGN.md), so two of the peers' paths h
 Every other peer path must exist in our output under the same name. Then, for every peer page that is not a
 project page plus a sample of project pages (all of them up to 20000, else K=5000), every link the peer page
 has to a project, notice, city or grade page outside
-its site header (navigation) must be on our page too (after the mapping above), and each
+its site header (navigation) must be on our page too (after the mapping above) — on a list our site splits into
+pages and parts (DESIGN.md "Pages at any size": …/page/N/, and the parts a list links below its own URL, such as
+/ratings/2023/good/taiyuan/ or /cities/taiyuan/2023/), on one of those pages — and each
 project page must show the project's name, city, county and, per rating, its year, tier and the notice's
 document number (from the neutral data). Prints a summary; exit status 1 on any difference.
 """
@@ -25,6 +27,8 @@ import neutral  # noqa: E402
 HREF = re.compile(r'href="([^"]*)"')
 TAG = re.compile(r"<[^>]*>")
 GRADE = re.compile(r"^/grades/(\d{4})-([a-z]+)/$")
+# A list's other pages and its parts (not the records it lists): …/page/N/, /ratings/…, /cities/<city>/<year>/.
+PART = re.compile(r"/page/\d+/$|^/ratings/|^/cities/[a-z0-9-]+/\d{4}/")
 
 
 def map_url(u):
@@ -67,6 +71,30 @@ def links(text):
     return {u for u in mapped if u.startswith(("/projects/", "/notices/", "/cities/", "/ratings/"))}
 
 
+def list_links(ours, rel, cache):
+    """The links of our page and, for a list (not the home page), of every page below its URL that it leads to:
+    its other pages (…/page/N/) and its parts, as a reader paging through it would see them."""
+    if rel in cache:
+        return cache[rel]
+    url = "/" + rel[: -len("index.html")] if rel.endswith("index.html") else None
+    found, todo, seen = set(), [rel], {rel}
+    while todo:
+        r = todo.pop()
+        page = body(read(os.path.join(ours, r)))
+        found |= links(page)
+        if url in (None, "/"):
+            continue
+        for h in HREF.findall(page):
+            h = html.unescape(h)
+            if h.startswith(url) and h != url and PART.search(h):
+                nxt = h[1:] + "index.html"
+                if nxt not in seen and os.path.exists(os.path.join(ours, nxt)):
+                    seen.add(nxt)
+                    todo.append(nxt)
+    cache[rel] = found
+    return found
+
+
 def main():
     a = sys.argv[1:]
     if len(a) not in (3, 5):
@@ -99,9 +127,10 @@ def main():
     chosen = other + proj[::step]
     by_id = {p["id"]: p for p in projects}
     bad = []
+    cache = {}
     for rel in chosen:
         pt, ot = read(os.path.join(peer, rel)), read(os.path.join(ours, map_path(rel)))
-        lost = links(pt) - links(ot)
+        lost = links(pt) - (links(ot) if rel.startswith("projects/") else list_links(ours, map_path(rel), cache))
         problems = []
         if lost:
             problems.append(f"{len(lost)} links missing, e.g. {sorted(lost)[:3]}")

@@ -1,20 +1,32 @@
 #include "render/page_keys.h"
 
 #include "hash/fingerprint.h"
+#include "render/views/corrected_name.h"
 
 namespace gongshi::render {
 
+std::uint64_t site_files_key(const model::Site& site, const Assets& assets) {
+    return hash::Fingerprint()
+        .add(site.shared_source_hash)
+        .add(assets.css_url)
+        .add(assets.js_url)
+        .add(assets.search_js_url)
+        .value();
+}
+
 ProjectPageKeys::ProjectPageKeys(const model::Site& site, const Assets& assets) : site_(site) {
-    shared_ = hash::Fingerprint()
-                  .add(site.shared_source_hash)
-                  .add(assets.css_url)
-                  .add(assets.js_url)
-                  .add(assets.search_js_url)
-                  .value();
+    shared_ = site_files_key(site, assets);
     county_groups_.reserve(site.projects_of_county_group.size());
+    // A neighbour's link shows its name and, when a notice printed the name otherwise, a marker with that text
+    // (render/views/corrected_name.h): that text, not the whole rating lists, so that a notice rating a project
+    // does not re-render every page of its county.
     for (const auto& group : site.projects_of_county_group) {
         hash::KeyChain f;
-        for (int p : group) f.add(site.projects[p].source_hash);
+        for (int p : group) {
+            f.add(site.projects[p].source_hash);
+            const std::string printed = printed_otherwise(site, p);
+            f.add(printed.empty() ? std::uint64_t{0} : hash::Fingerprint().add(printed).value());
+        }
         county_groups_.push_back(f.value());
     }
 }

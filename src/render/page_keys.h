@@ -6,9 +6,11 @@
 // A key must cover everything the page's view reads, or a page goes stale. So it is made of whole files, never
 // of fields: the site-wide files (site.yaml, cities.yaml, tasks/), the asset URLs, the record's own file, and the
 // file of every record the view reads from another (its ratings' lists and notices, its facts' document, its
-// county's other projects). A change anywhere in one of them re-renders the page; the view fingerprint then still
-// decides whether its bytes are rewritten. tests/publish/incremental_test.cpp compares incremental builds after
-// each kind of edit with clean builds.
+// county's other projects). One exception: of the neighbours' ratings only the name a notice printed otherwise is
+// read (the marker beside a corrected name), so the key holds that text rather than every rating list, which would
+// re-render a county's pages with each notice rating one of its projects. A change anywhere in these re-renders the
+// page; the view fingerprint then still decides whether its bytes are rewritten. tests/publish/incremental_test.cpp
+// and list_keys_test.cpp compare incremental builds after each kind of edit with clean builds.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +20,9 @@
 #include "render/views/frame_view.h"
 
 namespace gongshi::render {
+
+// The part of every page's key that is the site's: site.yaml, cities.yaml, tasks/ and the asset URLs.
+std::uint64_t site_files_key(const model::Site& site, const Assets& assets);
 
 class ProjectPageKeys {
 public:

@@ -4,8 +4,11 @@
 #include <memory>
 
 #include "model/permalinks.h"
+#include "render/list_page_jobs.h"
+#include "render/list_partitions.h"
 #include "render/page_keys.h"
 #include "render/server_config.h"
+#include "render/sitemap_parts.h"
 #include "render/views/checks_view.h"
 #include "render/views/page_views.h"
 #include "render/views/progress_views.h"
@@ -28,27 +31,23 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     };
     const auto rows = std::make_shared<const ProjectRows>(site);  // each made by the first page that shows it
     page("/", "home", [s, a] { return home_view(*s, *a); });
-    page("/projects/", "project_list", [s, a, rows] { return project_list_view(*s, *a, *rows); }, true);
-    page("/notices/", "notice_list", [s, a] { return notice_list_view(*s, *a); });
-    page("/replies/", "reply_list", [s, a] { return reply_list_view(*s, *a); });
+    const auto lists = std::make_shared<const ListPartitions>(site);
+    page("/projects/", "project_list", [s, a, rows, lists] { return project_list_view(*s, *a, *rows, *lists); });
     page("/cities/", "city_list", [s, a] { return city_list_view(*s, *a); });
-    page("/ratings/", "rating_list", [s, a, rows] { return rating_list_view(*s, *a, *rows, 0, std::nullopt); }, true);
+    page("/ratings/", "rating_list", [s, a, rows, lists] { return rating_overview_view(*s, *a, *rows, *lists, 0); });
     page("/data/", "data", [s, a] { return data_page_view(*s, *a); });
     page("/search/", "search", [s, a] { return search_view(*s, *a); });
     page("/checks/", "checks", [s, a] { return checks_view(*s, *a); });
     jobs.push_back({"404.html", Kind::page, "not_found", [s, a] { return not_found_view(*s, *a); }, {}, false, false, {}});
     for (const auto& p : site.config.programs) {
         const int year = p.year;
-        page(model::ratings_url(year), "rating_list", [s, a, rows, year] { return rating_list_view(*s, *a, *rows, year, std::nullopt); }, true);
-        for (const model::TierIndex tier : site.tier_order())
-            page(model::ratings_url(year, model::tier_id(site, tier)), "rating_list",
-                 [s, a, rows, year, tier] {
-                     return rating_list_view(*s, *a, *rows, year, tier);
-                 }, true);
+        page(model::ratings_url(year), "rating_list",
+             [s, a, rows, lists, year] { return rating_overview_view(*s, *a, *rows, *lists, year); });
     }
+    add_list_pages(jobs, site, assets, rows, lists);
     for (size_t i = 0; i < site.cities.size(); ++i)
-        page(model::city_url(site.cities[i].id), "city", [s, a, rows, i] { return city_view(*s, *a, *rows, static_cast<int>(i)); },
-             true);
+        page(model::city_url(site.cities[i].id), "city",
+             [s, a, rows, lists, i] { return city_view(*s, *a, *rows, *lists, static_cast<int>(i)); });
     for (const int year : progress_years(site))
         page("/progress/" + std::to_string(year) + "/", "progress", [s, a, year] { return progress_view(*s, *a, year); });
     for (size_t i = 0; i < site.tasks.size(); ++i)
@@ -82,7 +81,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
         if (j.in_sitemap) urls.push_back(model::url_of_file(j.path));
     urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
-    bare("sitemap.xml", "sitemap", [s, urls] { return sitemap_view(*s, urls); }, true);
+    add_sitemap(jobs, site, std::move(urls));
     bare("feed.xml", "feed", [s] { return feed_view(*s); });
     const auto server_paths = server_config_paths();
     for (size_t i = 0; i < server_paths.size(); ++i)

@@ -72,7 +72,7 @@ Templates Templates::load(const io::InputFiles& input, const fs::path& dir, diag
     check_partial_cycles(t.partials_, dir, diags);
     for (const char* required : {"layout", "home", "project", "project_list", "notice", "notice_list", "reply",
                                  "reply_list", "city", "city_list", "task", "rating_list", "not_found", "data", "search",
-                                 "redirect", "feed", "sitemap", "changes"})
+                                 "redirect", "feed", "sitemap", "sitemap_index", "changes", "city_year"})
         if (!t.pages_.count(required))
             diags.error({(dir / (std::string(required) + ".mustache")).generic_string(), 0, 0},
                         "template is missing", "restore it from the repository");

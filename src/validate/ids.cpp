@@ -34,12 +34,21 @@ void check_aliases(IdTable& table, const std::vector<model::Located>& aliases, d
     }
 }
 
+// "page" names the pages of a long list (/notices/page/2/, /ratings/2023/good/page/2/, render/pagination.h): a
+// document or a city with that id would take one of their URLs.
+void check_not_page(const std::string& id, const diag::SourcePos& pos, const char* type, diag::Diagnostics& diags) {
+    if (id == "page")
+        diags.error(pos, std::string("the ") + type + " id 'page' is reserved: the pages of long lists are at …/page/N/",
+                    "choose another id (a notice's id follows its document number, e.g. jinminhan-2023-169)");
+}
+
 }  // namespace
 
 void check_ids(const model::Records& r, diag::Diagnostics& diags) {
     IdTable cities{"city", diags};
     for (const auto& c : r.cities) {
         cities.add(c.id, c.pos);
+        check_not_page(c.id, c.pos, "city", diags);
         IdTable counties{"county", diags};
         for (const auto& k : c.counties) counties.add(k.id, k.pos);
         for (const auto& z : c.zones) counties.add(z.id, z.pos);
@@ -51,7 +60,11 @@ void check_ids(const model::Records& r, diag::Diagnostics& diags) {
     // identifies one document: keep ids unique across both so a citation never becomes ambiguous.
     IdTable documents{"document", diags};
     for (const auto* list : {&r.notices, &r.replies})
-        for (const auto& d : *list) documents.add(d.id.value, d.id.pos);
+        for (const auto& d : *list) {
+            documents.add(d.id.value, d.id.pos);
+            check_not_page(d.id.value, d.id.pos, "document", diags);
+            for (const auto& a : d.aliases) check_not_page(a.value, a.pos, "document", diags);
+        }
     for (const auto* list : {&r.notices, &r.replies})
         for (const auto& d : *list) check_aliases(documents, d.aliases, diags);
     IdTable ratings{"ratings file for notice", diags};

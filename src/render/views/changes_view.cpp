@@ -1,6 +1,7 @@
 #include "render/views/page_views.h"
 
 #include "model/permalinks.h"
+#include "render/pagination.h"
 #include "render/views/search_facets.h"
 
 
@@ -11,12 +12,14 @@ View changes_view(const model::Site& site, const Assets& assets, const model::Ch
     v["updated"] = model::AsOf().add_all(site.notices).add_all(site.replies).text();  // a page drawing on the whole site
     exclude_from_search(v);
     v["compared"] = c.compared;
+    // The log is not kept from build to build, so it is not paginated: each list shows its first page of rows
+    // and says how many there are (a first build of a large site adds every record).
     auto list = [](const std::vector<model::Change>& items) {
         ViewList out;
-        for (const auto& i : items) {
+        for (size_t i = 0; i < items.size() && i < page_size; ++i) {
             View e;
-            e["url"] = i.url;
-            e["text"] = i.text;
+            e["url"] = items[i].url;
+            e["text"] = items[i].text;
             out.push_back(std::move(e));
         }
         return View(std::move(out));
@@ -32,12 +35,14 @@ View changes_view(const model::Site& site, const Assets& assets, const model::Ch
         s["title"] = title;
         s["count"] = static_cast<int>(items->size());
         s["items"] = list(*items);
+        s["cut"] = items->size() > page_size;
+        s["shown"] = static_cast<int>(page_size);
         sections.push_back(std::move(s));
     }
     v["has_sections"] = !sections.empty();
     v["sections"] = std::move(sections);
-    // Page paths as site URLs ("projects/x/index.html" → "/projects/x/"); a long list is cut for readability.
-    constexpr size_t shown = 500;
+    // Page paths as site URLs ("projects/x/index.html" → "/projects/x/"); a long list is cut like the others.
+    constexpr size_t shown = page_size;
     ViewList pages;
     for (size_t i = 0; i < c.pages_changed.size() && i < shown; ++i) {
         View p;
@@ -46,6 +51,7 @@ View changes_view(const model::Site& site, const Assets& assets, const model::Ch
     }
     v["page_count"] = static_cast<int>(c.pages_changed.size());
     v["pages_cut"] = c.pages_changed.size() > shown;
+    v["pages_shown"] = static_cast<int>(shown);
     v["pages"] = std::move(pages);
     return v;
 }

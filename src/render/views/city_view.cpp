@@ -1,6 +1,8 @@
 #include <set>
 
 #include "model/permalinks.h"
+#include "render/list_partitions.h"
+#include "render/pagination.h"
 #include "render/views/progress_views.h"
 #include "render/views/project_rows.h"
 #include "render/views/record_views.h"
@@ -69,7 +71,8 @@ View year_row(const model::Site& site, int city, int year) {
 
 }  // namespace
 
-View city_view(const model::Site& site, const Assets& assets, const ProjectRows& project_rows, int index) {
+View city_view(const model::Site& site, const Assets& assets, const ProjectRows& project_rows,
+               const ListPartitions& lists, int index) {
     const model::City& c = site.cities[index];
     const std::string url = model::city_url(c.id);
     View v = frame_view(site, assets, c.name, url, {{"各市", "/cities/"}, {c.name, url}});
@@ -90,12 +93,28 @@ View city_view(const model::Site& site, const Assets& assets, const ProjectRows&
     for (const auto& t : site.config.tiers) heads.push_back(View(t.name));
     v["tier_heads"] = std::move(heads);
 
+    // Its projects while they fit one page; else links to their parts by program year.
+    const bool inline_rows = lists.city_projects_fit(index);
+    const size_t count = site.projects_of_city[index].size();
     ViewList projects;
-    projects.reserve(site.projects_of_city[index].size());
-    for (int p : site.projects_of_city[index]) projects.push_back(project_rows.row(p));
-    v["project_count"] = static_cast<int>(projects.size());
-    v["has_projects"] = !projects.empty();
+    if (inline_rows) {
+        projects.reserve(count);
+        for (int p : site.projects_of_city[index]) projects.push_back(project_rows.row(p));
+    }
+    ViewList project_years;
+    if (!inline_rows)
+        for (const ListPart* part : lists.city_years(index)) {
+            View y;
+            y["name"] = std::to_string(part->year) + "年";
+            y["url"] = part->url;
+            y["count"] = grouped_number(part->rows.size());
+            project_years.push_back(std::move(y));
+        }
+    v["project_count"] = inline_rows ? std::to_string(count) : grouped_number(count);
+    v["has_projects"] = count != 0;
+    v["projects_inline"] = inline_rows;
     v["projects"] = std::move(projects);
+    v["project_years"] = std::move(project_years);
 
     ViewList replies;
     for (int r : site.replies_of_city[index]) {

@@ -6,11 +6,13 @@
 namespace gongshi::render {
 
 class ProjectRows;
+class ListPartitions;
 
 View project_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, int project);
 View notice_view(const model::Site& site, const Assets& assets, int notice);
 View reply_view(const model::Site& site, const Assets& assets, int reply);
-View city_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, int city);
+View city_view(const model::Site& site, const Assets& assets, const ProjectRows& rows, const ListPartitions& lists,
+               int city);
 View task_view(const model::Site& site, const Assets& assets, int task_table);
 
 // Subsidy ceiling of a project under its program's rule, or why none can be computed.
