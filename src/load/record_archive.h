@@ -61,10 +61,14 @@ template <class A, Either<model::RatingList> T> void fields(A& a, T& x) {
 }
 template <class A, Either<model::Signatory> T> void fields(A& a, T& x) { a(x.role, x.name); }
 template <class A, Either<model::Motion> T> void fields(A& a, T& x) { a(x.kind, x.number, x.session, x.title, x.proposer); }
+template <class A, Either<model::NoteQuote> T> void fields(A& a, T& x) { a(x.where, x.text, x.document); }
+template <class A, Either<model::EditorialNote> T> void fields(A& a, T& x) {
+    a(x.id, x.about, x.explanation, x.quotes, x.pos);
+}
 template <class A, Either<model::Document> T> void fields(A& a, T& x) {
     a(x.type, x.id, x.doc_number, x.title, x.issuer, x.addressees, x.kind, x.date, x.date_kind, x.year, x.year_basis,
       x.disclosure, x.author, x.source_file, x.summary, x.city, x.addressee, x.motion, x.category, x.signatories,
-      x.contact, x.aliases, x.draft, x.body_markdown, x.body_line, x.file, x.source_hash);
+      x.contact, x.aliases, x.notes, x.draft, x.body_markdown, x.body_line, x.file, x.source_hash);
 }
 template <class A, Either<model::Milestone> T> void fields(A& a, T& x) {
     a(x.id, x.what, x.stage, x.deadline, x.deadline_pos, x.printed, x.quote, x.paragraph, x.pos);
@@ -117,7 +121,9 @@ GONGSHI_FIELDS_LISTED(RatingGroup, 200);
 GONGSHI_FIELDS_LISTED(RatingList, 128);
 GONGSHI_FIELDS_LISTED(Signatory, 64);
 GONGSHI_FIELDS_LISTED(Motion, 160);
-GONGSHI_FIELDS_LISTED(Document, 912);
+GONGSHI_FIELDS_LISTED(NoteQuote, 144);
+GONGSHI_FIELDS_LISTED(EditorialNote, 144);
+GONGSHI_FIELDS_LISTED(Document, 936);
 GONGSHI_FIELDS_LISTED(Milestone, 272);
 GONGSHI_FIELDS_LISTED(Indicator, 216);
 GONGSHI_FIELDS_LISTED(Schedule, 144);
