@@ -157,6 +157,52 @@ def main():
             shown = "" if x is None else (f"{x:.2f}×" if at_least or "floor" in name else f"{x:.3f}")
             p(f"| {n} | {name} | {shown} | {text} | {verdict(x, limit, at_least) if x is not None else 'not measured'} |")
     p("")
+    # issue 19: no page grows with the dataset, a rebuild costs what changed; the national scale (1 000 000)
+    p("## Targets (issue 19: pages a person can open, rebuilds proportional to the change)\n")
+    p("| N | target | measured | limit | verdict |")
+    p("|---:|---|---:|---|---|")
+    for n in sizes:
+        w = os.path.join(work, f"n{n}")
+        lg = os.path.join(w, "logs")
+        disk, incr = rows(f"{w}/results-disk.tsv"), rows(f"{w}/results-incr.tsv")
+        g = wall(disk.get("gongshi"))
+        n_int = int(n)
+        largest = open(os.path.join(lg, "largest-html.tsv")).read().split("\t") if os.path.exists(
+            os.path.join(lg, "largest-html.tsv")) else None
+        if largest and len(largest) == 2:
+            size = int(largest[0])
+            p(f"| {n} | largest HTML page | {size / 1e6:.3f} MB (`{largest[1].strip()}`) | ≤ 1 MB | "
+              f"{verdict(size / 1e6, 1.0, False)} |")
+        notice_limit = 0.05 if n_int >= 1000000 else 0.10
+        x = ratio(wall(incr.get("rebuild-notice")), g)
+        p(f"| {n} | one-notice rebuild ÷ full build (on disk) | {'' if x is None else f'{100 * x:.1f} %'} | "
+          f"≤ {notice_limit * 100:.0f} % | {verdict(x, notice_limit, False) if x is not None else 'not measured'} |")
+        if n_int >= 1000000:
+            x = ratio(wall(incr.get("rebuild-noop")), g)
+            p(f"| {n} | no-op rebuild ÷ full build | {'' if x is None else f'{100 * x:.1f} %'} | ≤ 3 % | "
+              f"{verdict(x, 0.03, False) if x is not None else 'not measured'} |")
+        nb = os.path.join(lg, "notice-bytes.txt")
+        if os.path.exists(nb) and open(nb).read().strip():
+            files, total, whole, hashes, other, site = (int(v) for v in open(nb).read().split())
+            share = (total - whole) / site if site else None
+            p(f"| {n} | bytes one notice writes, apart from the whole-dataset downloads ÷ the site | "
+              f"{(total - whole) / 1e6:.1f} MB of {site / 1e6:.0f} MB = {100 * share:.2f} % ({files} files; of which "
+              f"SHA256SUMS + manifest.json {hashes / 1e6:.1f} MB, pages and partitions {other / 1e6:.1f} MB; "
+              f"whole-dataset files {whole / 1e6:.1f} MB more) | ≤ 5 % | {verdict(share, 0.05, False)} |")
+        if n_int >= 1000000:
+            x = ratio(g, wall(disk.get("floor-write")))
+            p(f"| {n} | full build on disk ÷ write floor | {'' if x is None else f'{x:.2f}×'} | ≤ 1.5× | "
+              f"{verdict(x, 1.5, False) if x is not None else 'not measured'} |")
+            r = rss_mb(disk.get("gongshi"))
+            p(f"| {n} | peak RSS | {'' if r is None else f'{r / 1024:.2f} GB'} | ≤ 2.5 GB | "
+              f"{verdict(r / 1024, 2.5, False) if r is not None else 'not measured'} |")
+    p("")
+    steps = os.path.join(work, "steps.log")
+    if os.path.exists(steps):
+        p("## Steps of this run (start time, seconds since the run began)\n")
+        p("```")
+        p("\n".join(line for line in open(steps).read().splitlines() if line.strip()))
+        p("```\n")
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profile.md")
     if os.path.exists(notes):  # the hand-written profile findings, kept across runs
         p(open(notes, encoding="utf-8").read())
