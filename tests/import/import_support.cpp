@@ -7,7 +7,13 @@
 namespace gongshi::testing {
 
 fs::path seed_169() {
-    const fs::path seed = source_dir().parent_path() / "shared/seeds/000_000a35ee371ff37c.txt";
+    const fs::path seed = fixture("seeds/000_000a35ee371ff37c.txt");
+    REQUIRE(fs::exists(seed));
+    return seed;
+}
+
+fs::path seed_7() {
+    const fs::path seed = fixture("seeds/001_e55b586ccff1a522.txt");
     REQUIRE(fs::exists(seed));
     return seed;
 }

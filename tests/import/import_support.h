@@ -10,8 +10,11 @@
 
 namespace gongshi::testing {
 
-// ../shared/seeds/000_000a35ee371ff37c.txt: 晋民函〔2023〕169号, the notice rating 130 projects.
+// tests/fixtures/seeds/000_000a35ee371ff37c.txt (a copy of ../shared/seeds/'s): 晋民函〔2023〕169号, the notice
+// rating 130 projects.
 fs::path seed_169();
+// tests/fixtures/seeds/001_e55b586ccff1a522.txt: 晋民发〔2023〕7号, the 2023 plan.
+fs::path seed_7();
 
 // A copy of the repository's content/ in <dir>/content, without the given files or folders (relative paths).
 fs::path content_without(const fs::path& dir, const std::vector<std::string>& removed);

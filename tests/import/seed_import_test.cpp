@@ -152,7 +152,7 @@ TEST_CASE("the particulars of 晋民发〔2023〕7号 are read as transcribed, i
     TempDir dir;
     const fs::path content = content_without(dir.path(), {"notices/jinminfa-2023-7.md"});
     diag::Diagnostics diags;
-    const auto plan = importer::plan_import({source_dir().parent_path() / "shared/seeds/001_e55b586ccff1a522.txt", content, ""}, diags);
+    const auto plan = importer::plan_import({seed_7(), content, ""}, diags);
     REQUIRE(plan);
     CHECK(plan->notice_id == "jinminfa-2023-7");
     CHECK(plan->entries == 0);
