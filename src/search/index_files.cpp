@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "hash/fingerprint.h"
 #include "search/normalize.h"
 
 namespace gongshi::search {
@@ -127,19 +126,6 @@ std::uint32_t token_hash(std::string_view token) {
     return h;
 }
 
-std::uint64_t partition_key(const std::vector<const SearchRecord*>& records) {
-    hash::Fingerprint f;
-    f.add(static_cast<std::uint64_t>(format_version));
-    for (const SearchRecord* r : records) {
-        f.add(r->order).add(r->url).add(r->title).add(r->number).add(r->body);
-        f.add(static_cast<std::uint64_t>(r->names.size()));
-        for (const auto& n : r->names) f.add(n);
-        f.add(static_cast<std::uint64_t>(r->place.size()));
-        for (const auto& p : r->place) f.add(p);
-    }
-    return f.value();
-}
-
 std::string part_json(const PartitionShape& shape, const std::map<std::string, long long>& common_counts) {
     std::string out = "records " + std::to_string(shape.records) + "\nshards " + std::to_string(shape.shards) +
                       "\nblock " + std::to_string(shape.block) + "\n";
@@ -239,12 +225,12 @@ std::map<std::string, std::string> partition_files(const std::string& part, cons
 std::string facet_file(const std::vector<const SearchRecord*>& records, size_t block) {
     std::string out;
     for (size_t o = block * facet_block; o < std::min(records.size(), (block + 1) * facet_block); ++o) {
-        const SearchRecord& r = *records[o];
-        out += static_cast<char>(r.kind);
-        out += static_cast<char>(r.city + 1);
-        out += static_cast<char>(r.tiers & 0xFF);
+        const RecordFilters& f = records[o]->filters;
+        out += static_cast<char>(f.kind);
+        out += static_cast<char>(f.city + 1);
+        out += static_cast<char>(f.tiers & 0xFF);
         out += '\0';
-        for (int i = 0; i < 4; ++i) out += static_cast<char>((r.years >> (8 * i)) & 0xFF);
+        for (int i = 0; i < 4; ++i) out += static_cast<char>((f.years >> (8 * i)) & 0xFF);
     }
     return out;
 }

@@ -54,7 +54,4 @@ std::string facet_file(const std::vector<const SearchRecord*>& records, size_t b
 
 std::string manifest(const Facets& facets, const std::vector<std::pair<std::string, PartitionShape>>& parts);
 
-// A fingerprint of everything partition_files reads from its records (not their filters).
-std::uint64_t partition_key(const std::vector<const SearchRecord*>& records);
-
 }  // namespace gongshi::search

@@ -21,6 +21,28 @@ unsigned year_bit(const Facets& f, int year) {
 
 std::string notice_kind(const model::Document& d) { return d.kind.empty() ? "公文" : d.kind; }
 
+const model::Document& document_of(const model::Site& site, RecordSource source) {
+    return source.kind == RecordSource::Kind::reply ? site.replies[source.index] : site.notices[source.index];
+}
+
+void add_project_text(SearchRecord& r, const model::Project& p, const model::City* c) {
+    r.url = model::project_url(p.id.value);
+    r.title = p.name;
+    r.names.push_back(p.name);
+    for (const auto& a : p.aliases) r.names.push_back(a.value);
+    r.place = {c ? c->name : p.city.value, p.county.value, p.town, p.community, p.address};
+}
+
+void add_document_text(SearchRecord& r, const model::Document& d) {
+    r.url = model::document_url(d);
+    r.title = d.title;
+    r.names.push_back(d.title);
+    r.number = d.doc_number;
+    r.body = d.issuer;
+    for (const std::string& part : {d.summary, plain_text(d.body_markdown)})
+        if (!part.empty()) r.body += (r.body.empty() ? "" : " ") + part;
+}
+
 }  // namespace
 
 Facets search_facets(const model::Site& site) {
@@ -77,58 +99,69 @@ std::string plain_text(const std::string& markdown) {
     return out;
 }
 
-std::vector<SearchRecord> search_records(const model::Site& site, const Facets& facets) {
-    std::vector<SearchRecord> out;
+std::vector<RecordSource> record_sources(const model::Site& site) {
+    std::vector<RecordSource> out;
     out.reserve(site.projects.size() + site.notices.size() + site.replies.size());
-    for (size_t i = 0; i < site.projects.size(); ++i) {
-        const model::Project& p = site.projects[i];
-        SearchRecord r;
-        r.part = "p" + std::to_string(p.year);
-        const int city = site.city_of_project[i];
-        const model::City* c = city >= 0 ? &site.cities[city] : nullptr;
-        r.order = (c ? c->code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' + p.id.value;
-        r.url = model::project_url(p.id.value);
-        r.title = p.name;
-        r.names.push_back(p.name);
-        for (const auto& a : p.aliases) r.names.push_back(a.value);
-        r.place = {c ? c->name : p.city.value, p.county.value, p.town, p.community, p.address};
-        r.kind = 0;
-        r.city = c ? index_of(facets.cities, c->name) : -1;
-        r.years |= year_bit(facets, p.year);
-        for (int k : site.ratings_of_project[i]) {
+    for (size_t i = 0; i < site.projects.size(); ++i) out.push_back({RecordSource::Kind::project, static_cast<int>(i)});
+    for (size_t i = 0; i < site.notices.size(); ++i) out.push_back({RecordSource::Kind::notice, static_cast<int>(i)});
+    for (size_t i = 0; i < site.replies.size(); ++i) out.push_back({RecordSource::Kind::reply, static_cast<int>(i)});
+    return out;
+}
+
+std::string record_part(const model::Site& site, RecordSource source) {
+    if (source.kind == RecordSource::Kind::project) return "p" + std::to_string(site.projects[source.index].year);
+    return "d" + std::to_string(document_of(site, source).year);
+}
+
+RecordFilters record_filters(const model::Site& site, const Facets& facets, RecordSource source) {
+    RecordFilters f;
+    const std::vector<int>* ratings = nullptr;
+    if (source.kind == RecordSource::Kind::project) {
+        const int city = site.city_of_project[source.index];
+        f.kind = 0;
+        f.city = city >= 0 ? index_of(facets.cities, site.cities[city].name) : -1;
+        f.years |= year_bit(facets, site.projects[source.index].year);
+        ratings = &site.ratings_of_project[source.index];
+    } else {
+        const model::Document& d = document_of(site, source);
+        const bool reply = d.type == model::Document::Type::reply;
+        f.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
+        if (reply && d.city) {
+            const auto it = site.city_index.find(d.city->value);
+            if (it != site.city_index.end()) f.city = index_of(facets.cities, site.cities[it->second].name);
+        }
+        if (source.kind == RecordSource::Kind::notice) ratings = &site.ratings_of_notice[source.index];
+    }
+    if (ratings)
+        for (int k : *ratings) {
             const model::Rating& rating = site.ratings[k];
-            if (rating.tier.value() < 32) r.tiers |= 1u << rating.tier.value();
-            r.years |= year_bit(facets, rating.year);
+            if (rating.tier.value() < 32) f.tiers |= 1u << rating.tier.value();
+            f.years |= year_bit(facets, rating.year);
+        }
+    return f;
+}
+
+std::vector<SearchRecord> make_records(const model::Site& site, const Facets& facets,
+                                       const std::vector<RecordSource>& sources, RecordFields fields) {
+    std::vector<SearchRecord> out;
+    out.reserve(sources.size());
+    for (const RecordSource source : sources) {
+        SearchRecord r;
+        r.part = record_part(site, source);
+        r.filters = record_filters(site, facets, source);
+        if (source.kind == RecordSource::Kind::project) {
+            const model::Project& p = site.projects[source.index];
+            const int city = site.city_of_project[source.index];
+            const model::City* c = city >= 0 ? &site.cities[city] : nullptr;
+            r.order = (c ? c->code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' + p.id.value;
+            if (fields == RecordFields::all) add_project_text(r, p, c);
+        } else {
+            const model::Document& d = document_of(site, source);
+            r.order = d.id.value;
+            if (fields == RecordFields::all) add_document_text(r, d);
         }
         out.push_back(std::move(r));
     }
-    auto add_document = [&](const model::Document& d, const std::vector<int>* ratings) {
-        SearchRecord r;
-        r.part = "d" + std::to_string(d.year);
-        r.order = d.id.value;
-        r.url = model::document_url(d);
-        r.title = d.title;
-        r.names.push_back(d.title);
-        r.number = d.doc_number;
-        r.body = d.issuer;
-        for (const std::string& part : {d.summary, plain_text(d.body_markdown)})
-            if (!part.empty()) r.body += (r.body.empty() ? "" : " ") + part;
-        const bool reply = d.type == model::Document::Type::reply;
-        r.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
-        if (reply && d.city) {
-            const auto it = site.city_index.find(d.city->value);
-            if (it != site.city_index.end()) r.city = index_of(facets.cities, site.cities[it->second].name);
-        }
-        if (ratings)
-            for (int k : *ratings) {
-                const model::Rating& rating = site.ratings[k];
-                if (rating.tier.value() < 32) r.tiers |= 1u << rating.tier.value();
-                r.years |= year_bit(facets, rating.year);
-            }
-        out.push_back(std::move(r));
-    };
-    for (size_t i = 0; i < site.notices.size(); ++i) add_document(site.notices[i], &site.ratings_of_notice[i]);
-    for (const auto& d : site.replies) add_document(d, nullptr);
     std::sort(out.begin(), out.end(), [](const SearchRecord& a, const SearchRecord& b) {
         return a.part != b.part ? a.part < b.part : a.order < b.order;
     });

@@ -9,6 +9,21 @@
 
 namespace gongshi::search {
 
+// Where a record comes from: an index into Site::projects, Site::notices or Site::replies.
+struct RecordSource {
+    enum class Kind { project, notice, reply };
+    Kind kind = Kind::project;
+    int index = 0;
+};
+
+// A record's filters: indexes into Facets' lists.
+struct RecordFilters {
+    int kind = 0;
+    int city = -1;
+    unsigned tiers = 0;  // bit per tier index
+    unsigned years = 0;  // bit per index into Facets::years
+};
+
 struct SearchRecord {
     std::string part;  // partition: "p<program year>" for projects, "d<year>" for notices and replies
     std::string order;  // sort key inside the partition (projects: city code, county, id — a place's projects are
@@ -19,11 +34,7 @@ struct SearchRecord {
     std::vector<std::string> place;  // project: city, county, town, community, address
     std::string number;              // document number (文号)
     std::string body;                // document: issuer, summary and text (Markdown marks dropped)
-    // Filters: indexes into Facets' lists.
-    int kind = 0;
-    int city = -1;
-    unsigned tiers = 0;   // bit per tier index
-    unsigned years = 0;   // bit per index into Facets::years
+    RecordFilters filters;
 };
 
 // The filter values the index knows, in the order /search/ offers them.
@@ -36,8 +47,18 @@ struct Facets {
 
 Facets search_facets(const model::Site& site);
 
-// Every record, sorted by (part, order).
-std::vector<SearchRecord> search_records(const model::Site& site, const Facets& facets);
+// Every record's source, in the model's order: projects, notices, replies.
+std::vector<RecordSource> record_sources(const model::Site& site);
+// The partition a record goes to ("p2023", "d2024"), and its filters: both cheap, made without its text.
+std::string record_part(const model::Site& site, RecordSource source);
+RecordFilters record_filters(const model::Site& site, const Facets& facets, RecordSource source);
+
+// What make_records fills in: every field, or only part, order and filters (enough for filter blocks).
+enum class RecordFields { all, filters };
+
+// The records of these sources, sorted by (part, order).
+std::vector<SearchRecord> make_records(const model::Site& site, const Facets& facets,
+                                       const std::vector<RecordSource>& sources, RecordFields fields);
 
 // Markdown as plain text for searching and excerpts: headings, emphasis, table bars and link targets dropped.
 std::string plain_text(const std::string& markdown);
