@@ -46,10 +46,10 @@ std::string read_file(const std::filesystem::path& p) {
     return s.str();
 }
 
-// The partition's files except its filter blocks as the previous build left them, if what they are made from is
-// the same (`depends`) and every file is still there; false: make them again.
-bool keep_text_files(Writer& w, const std::string& part, std::uint64_t depends, const std::filesystem::path& live,
-                     PartitionShape& shape) {
+// The partition's files except its filter blocks as the previous build left them, if what they are made from
+// is the same (`depends`) and every file is still there; false: make them again.
+bool keep_text_files(Writer& w, const std::string& part, std::uint64_t depends,
+                     const std::filesystem::path& live, PartitionShape& shape) {
     const std::string shape_file = "search-index/" + part + "/shape.txt";
     const auto was = w.before(shape_file);
     if (!was || was->depends != depends) return false;
@@ -71,7 +71,8 @@ std::string facet_path(const std::string& part, size_t block) {
 
 size_t facet_blocks(size_t records) { return (records + facet_block - 1) / facet_block; }
 
-// The partition's filter blocks as the previous build left them, if their inputs are the same; false: make them.
+// The partition's filter blocks as the previous build left them, if their inputs are the same; false: make
+// them.
 bool keep_facet_files(Writer& w, const PartitionInputs& part) {
     std::vector<std::pair<std::string, render::RenderedFile>> kept;
     for (size_t b = 0; b < facet_blocks(part.sources.size()); ++b) {
@@ -86,35 +87,39 @@ bool keep_facet_files(Writer& w, const PartitionInputs& part) {
 
 }  // namespace
 
-IndexReport index_site(const model::Site& site, render::OutputSink& sink, const render::PreviousOutput& previous,
-                       const std::filesystem::path& live_site, render::RenderedFiles& files) {
+IndexReport index_site(const model::Site& site, render::OutputSink& sink,
+                       const render::PreviousOutput& previous, const std::filesystem::path& live_site,
+                       render::RenderedFiles& files) {
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
     Writer w{sink, previous, files, report};
     const Facets facets = search_facets(site);
     std::vector<std::pair<std::string, PartitionShape>> shapes;
-    // A partition's records are made only if its inputs changed: all of them when its text did, only their order
-    // and filters when only its filters did (a new rating of its projects).
+    // A partition's records are made only if its inputs changed: all of them when its text did, only their
+    // order and filters when only its filters did (a new rating of its projects).
     for (const PartitionInputs& part : partition_inputs(site, facets)) {
         report.records += static_cast<long long>(part.sources.size());
         PartitionShape shape;
         const bool text_kept = keep_text_files(w, part.id, part.text_key, live_site, shape);
         const bool facets_kept = keep_facet_files(w, part);
-        if (!text_kept || !facets_kept) {
-            const std::vector<SearchRecord> records =
-                make_records(site, facets, part.sources, text_kept ? RecordFields::filters : RecordFields::all);
+        std::vector<RecordFilters> filters;
+        if (!text_kept) {
+            ++report.parts_rebuilt;
+            const std::vector<SearchRecord> records = make_records(site, facets, part.sources);
             std::vector<const SearchRecord*> in_order;
             in_order.reserve(records.size());
-            for (const auto& r : records) in_order.push_back(&r);
-            if (!text_kept) {
-                ++report.parts_rebuilt;
-                for (const auto& [path, bytes] : partition_files(part.id, in_order, shape))
-                    w.emit(path, bytes, part.text_key);
+            for (const auto& r : records) {
+                in_order.push_back(&r);
+                filters.push_back(r.filters);
             }
-            if (!facets_kept)
-                for (size_t b = 0; b < facet_blocks(in_order.size()); ++b)
-                    w.emit(facet_path(part.id, b), facet_file(in_order, b), part.filter_key);
+            for (const auto& [path, bytes] : partition_files(part.id, in_order, shape))
+                w.emit(path, bytes, part.text_key);
+        } else if (!facets_kept) {
+            filters = ordered_filters(site, facets, part.sources);
         }
+        if (!facets_kept)
+            for (size_t b = 0; b < facet_blocks(filters.size()); ++b)
+                w.emit(facet_path(part.id, b), facet_file(filters, b), part.filter_key);
         shapes.emplace_back(part.id, std::move(shape));
     }
     report.parts = static_cast<long long>(shapes.size());

@@ -1,5 +1,6 @@
 #include "search/partition_inputs.h"
 
+#include <algorithm>
 #include <map>
 
 #include "hash/fingerprint.h"
@@ -14,9 +15,12 @@ constexpr std::uint64_t key_version = 2;
 
 std::uint64_t source_hash(const model::Site& site, RecordSource s) {
     switch (s.kind) {
-    case RecordSource::Kind::project: return site.projects[s.index].source_hash;
-    case RecordSource::Kind::notice: return site.notices[s.index].source_hash;
-    case RecordSource::Kind::reply: return site.replies[s.index].source_hash;
+        case RecordSource::Kind::project:
+            return site.projects[s.index].source_hash;
+        case RecordSource::Kind::notice:
+            return site.notices[s.index].source_hash;
+        case RecordSource::Kind::reply:
+            return site.replies[s.index].source_hash;
     }
     return 0;
 }
@@ -30,16 +34,20 @@ std::uint64_t filters_piece(const RecordFilters& f) {
 }  // namespace
 
 std::vector<PartitionInputs> partition_inputs(const model::Site& site, const Facets& facets) {
-    std::map<std::string, PartitionInputs> parts;
+    // Grouped by (record kind, year) first: a partition's id is made once, not once a record.
+    std::map<std::pair<bool, int>, PartitionInputs> groups;
     for (const RecordSource s : record_sources(site)) {
-        const std::string id = record_part(site, s);
-        PartitionInputs& p = parts[id];
-        p.id = id;
-        p.sources.push_back(s);
+        const bool project = s.kind == RecordSource::Kind::project;
+        const int year =
+            project ? site.projects[s.index].year
+                    : (s.kind == RecordSource::Kind::notice ? site.notices : site.replies)[s.index].year;
+        auto [it, added] = groups.try_emplace({project, year});
+        if (added) it->second.id = record_part(site, s);
+        it->second.sources.push_back(s);
     }
     std::vector<PartitionInputs> out;
-    out.reserve(parts.size());
-    for (auto& [id, p] : parts) {
+    out.reserve(groups.size());
+    for (auto& [group, p] : groups) {
         hash::KeyChain text;
         text.add(key_version).add(static_cast<std::uint64_t>(format_version)).add(site.shared_source_hash);
         text.add(static_cast<std::uint64_t>(p.sources.size()));
@@ -52,6 +60,9 @@ std::vector<PartitionInputs> partition_inputs(const model::Site& site, const Fac
         p.filter_key = filters.value() | 1;
         out.push_back(std::move(p));
     }
+    // The manifest's order: by id.
+    std::sort(out.begin(), out.end(),
+              [](const PartitionInputs& a, const PartitionInputs& b) { return a.id < b.id; });
     return out;
 }
 

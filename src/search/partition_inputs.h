@@ -1,6 +1,6 @@
 // Stage "search": which records each partition of the index holds and two keys of what it is made from, taken
-// from the model without making the records, so that a build keeps (without making them) the partitions a change
-// did not touch.
+// from the model without making the records, so that a build keeps (without making them) the partitions a
+// change did not touch.
 #pragma once
 
 #include <cstdint>
@@ -15,8 +15,9 @@ namespace gongshi::search {
 struct PartitionInputs {
     std::string id;                     // "p2023", "d2024"
     std::vector<RecordSource> sources;  // in the model's order
-    // What its postings, record data and shape are made from: the source files of its records (their paths and
-    // bytes) and the files every record may read (site.yaml, cities.yaml — a city's name and code). Never 0.
+    // What its postings, record data and shape are made from: the source files of its records (their paths
+    // and bytes) and the files every record may read (site.yaml, cities.yaml — a city's name and code). Never
+    // 0.
     std::uint64_t text_key = 0;
     // What its filter blocks are made from: text_key (the records' order) and each record's filters as made
     // (ratings, the site's years, kinds and cities). Never 0.

@@ -25,6 +25,15 @@ const model::Document& document_of(const model::Site& site, RecordSource source)
     return source.kind == RecordSource::Kind::reply ? site.replies[source.index] : site.notices[source.index];
 }
 
+// The sort key inside a partition (SearchRecord::order).
+std::string record_order(const model::Site& site, RecordSource source) {
+    if (source.kind != RecordSource::Kind::project) return document_of(site, source).id.value;
+    const model::Project& p = site.projects[source.index];
+    const int city = site.city_of_project[source.index];
+    return (city >= 0 ? site.cities[city].code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' +
+           p.id.value;
+}
+
 void add_project_text(SearchRecord& r, const model::Project& p, const model::City* c) {
     r.url = model::project_url(p.id.value);
     r.title = p.name;
@@ -71,7 +80,8 @@ std::string plain_text(const std::string& markdown) {
         const bool line_start = i == 0 || markdown[i - 1] == '\n';
         if (line_start) {
             size_t j = i;
-            while (j < markdown.size() && (markdown[j] == '#' || markdown[j] == '>' || markdown[j] == ' ')) ++j;
+            while (j < markdown.size() && (markdown[j] == '#' || markdown[j] == '>' || markdown[j] == ' '))
+                ++j;
             if (j > i) {
                 i = j - 1;
                 continue;
@@ -102,14 +112,18 @@ std::string plain_text(const std::string& markdown) {
 std::vector<RecordSource> record_sources(const model::Site& site) {
     std::vector<RecordSource> out;
     out.reserve(site.projects.size() + site.notices.size() + site.replies.size());
-    for (size_t i = 0; i < site.projects.size(); ++i) out.push_back({RecordSource::Kind::project, static_cast<int>(i)});
-    for (size_t i = 0; i < site.notices.size(); ++i) out.push_back({RecordSource::Kind::notice, static_cast<int>(i)});
-    for (size_t i = 0; i < site.replies.size(); ++i) out.push_back({RecordSource::Kind::reply, static_cast<int>(i)});
+    for (size_t i = 0; i < site.projects.size(); ++i)
+        out.push_back({RecordSource::Kind::project, static_cast<int>(i)});
+    for (size_t i = 0; i < site.notices.size(); ++i)
+        out.push_back({RecordSource::Kind::notice, static_cast<int>(i)});
+    for (size_t i = 0; i < site.replies.size(); ++i)
+        out.push_back({RecordSource::Kind::reply, static_cast<int>(i)});
     return out;
 }
 
 std::string record_part(const model::Site& site, RecordSource source) {
-    if (source.kind == RecordSource::Kind::project) return "p" + std::to_string(site.projects[source.index].year);
+    if (source.kind == RecordSource::Kind::project)
+        return "p" + std::to_string(site.projects[source.index].year);
     return "d" + std::to_string(document_of(site, source).year);
 }
 
@@ -142,29 +156,51 @@ RecordFilters record_filters(const model::Site& site, const Facets& facets, Reco
 }
 
 std::vector<SearchRecord> make_records(const model::Site& site, const Facets& facets,
-                                       const std::vector<RecordSource>& sources, RecordFields fields) {
+                                       const std::vector<RecordSource>& sources) {
     std::vector<SearchRecord> out;
     out.reserve(sources.size());
     for (const RecordSource source : sources) {
         SearchRecord r;
         r.part = record_part(site, source);
+        r.order = record_order(site, source);
         r.filters = record_filters(site, facets, source);
         if (source.kind == RecordSource::Kind::project) {
-            const model::Project& p = site.projects[source.index];
             const int city = site.city_of_project[source.index];
-            const model::City* c = city >= 0 ? &site.cities[city] : nullptr;
-            r.order = (c ? c->code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' + p.id.value;
-            if (fields == RecordFields::all) add_project_text(r, p, c);
+            add_project_text(r, site.projects[source.index], city >= 0 ? &site.cities[city] : nullptr);
         } else {
-            const model::Document& d = document_of(site, source);
-            r.order = d.id.value;
-            if (fields == RecordFields::all) add_document_text(r, d);
+            add_document_text(r, document_of(site, source));
         }
         out.push_back(std::move(r));
     }
-    std::sort(out.begin(), out.end(), [](const SearchRecord& a, const SearchRecord& b) {
+    // Stable: a notice and a reply of the same id keep the model's order (notices first) in every build.
+    std::stable_sort(out.begin(), out.end(), [](const SearchRecord& a, const SearchRecord& b) {
         return a.part != b.part ? a.part < b.part : a.order < b.order;
     });
+    return out;
+}
+
+std::vector<RecordFilters> ordered_filters(const model::Site& site, const Facets& facets,
+                                           const std::vector<RecordSource>& sources) {
+    // Every sort key in one buffer (a project partition holds tens of thousands), compared as make_records
+    // compares them (std::string and std::string_view order alike).
+    std::string keys;
+    std::vector<size_t> ends;
+    ends.reserve(sources.size());
+    for (const RecordSource source : sources) {
+        keys += record_order(site, source);
+        ends.push_back(keys.size());
+    }
+    auto key = [&](size_t i) {
+        const size_t begin = i ? ends[i - 1] : 0;
+        return std::string_view(keys).substr(begin, ends[i] - begin);
+    };
+    std::vector<size_t> order(sources.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Ties in the sources' order, as make_records' stable sort.
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    std::vector<RecordFilters> out;
+    out.reserve(sources.size());
+    for (const size_t i : order) out.push_back(record_filters(site, facets, sources[i]));
     return out;
 }
 

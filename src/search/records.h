@@ -1,5 +1,6 @@
 // Stage "search", step 1: the records the search index holds, taken from the model (not from the HTML): each
-// project (name, aliases, place), each notice and reply (number, title, issuer, text). List pages are not records.
+// project (name, aliases, place), each notice and reply (number, title, issuer, text). List pages are not
+// records.
 #pragma once
 
 #include <string>
@@ -26,8 +27,8 @@ struct RecordFilters {
 
 struct SearchRecord {
     std::string part;  // partition: "p<program year>" for projects, "d<year>" for notices and replies
-    std::string order;  // sort key inside the partition (projects: city code, county, id — a place's projects are
-                        // neighbours, so a place query reads few blocks; documents: id)
+    std::string order;  // sort key inside the partition (projects: city code, county, id — a place's projects
+                        // are neighbours, so a place query reads few blocks; documents: id)
     std::string url;
     std::string title;
     std::vector<std::string> names;  // project: name, then aliases; document: title
@@ -53,12 +54,13 @@ std::vector<RecordSource> record_sources(const model::Site& site);
 std::string record_part(const model::Site& site, RecordSource source);
 RecordFilters record_filters(const model::Site& site, const Facets& facets, RecordSource source);
 
-// What make_records fills in: every field, or only part, order and filters (enough for filter blocks).
-enum class RecordFields { all, filters };
-
 // The records of these sources, sorted by (part, order).
 std::vector<SearchRecord> make_records(const model::Site& site, const Facets& facets,
-                                       const std::vector<RecordSource>& sources, RecordFields fields);
+                                       const std::vector<RecordSource>& sources);
+// The filters of one partition's sources in the order make_records sorts their records into, without making
+// their text (for a partition whose filters alone changed).
+std::vector<RecordFilters> ordered_filters(const model::Site& site, const Facets& facets,
+                                           const std::vector<RecordSource>& sources);
 
 // Markdown as plain text for searching and excerpts: headings, emphasis, table bars and link targets dropped.
 std::string plain_text(const std::string& markdown);
