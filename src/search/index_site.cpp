@@ -105,7 +105,7 @@ IndexReport index_site(const model::Site& site, render::OutputSink& sink,
         std::vector<RecordFilters> filters;
         if (!text_kept) {
             ++report.parts_rebuilt;
-            const std::vector<SearchRecord> records = make_records(site, facets, part.sources);
+            const std::vector<SearchRecord> records = make_records(site, part.sources, part.filters);
             std::vector<const SearchRecord*> in_order;
             in_order.reserve(records.size());
             for (const auto& r : records) {
@@ -115,7 +115,7 @@ IndexReport index_site(const model::Site& site, render::OutputSink& sink,
             for (const auto& [path, bytes] : partition_files(part.id, in_order, shape))
                 w.emit(path, bytes, part.text_key);
         } else if (!facets_kept) {
-            filters = ordered_filters(site, facets, part.sources);
+            filters = ordered_filters(site, part.sources, part.filters);
         }
         if (!facets_kept)
             for (size_t b = 0; b < facet_blocks(filters.size()); ++b)

@@ -13,11 +13,11 @@
 namespace gongshi::search {
 
 struct PartitionInputs {
-    std::string id;                     // "p2023", "d2024"
-    std::vector<RecordSource> sources;  // in the model's order
-    // What its postings, record data and shape are made from: the source files of its records (their paths
-    // and bytes) and the files every record may read (site.yaml, cities.yaml — a city's name and code). Never
-    // 0.
+    std::string id;                      // "p2023", "d2024"
+    std::vector<RecordSource> sources;   // in the model's order
+    std::vector<RecordFilters> filters;  // the filters of each source, in the same order
+    // What its postings, record data and shape are made from (never 0): the source files of its records
+    // (their paths and bytes) and the files every record may read (site.yaml, cities.yaml — a city's name).
     std::uint64_t text_key = 0;
     // What its filter blocks are made from: text_key (the records' order) and each record's filters as made
     // (ratings, the site's years, kinds and cities). Never 0.

@@ -1,6 +1,7 @@
 #include "search/records.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "model/permalinks.h"
 
@@ -25,13 +26,19 @@ const model::Document& document_of(const model::Site& site, RecordSource source)
     return source.kind == RecordSource::Kind::reply ? site.replies[source.index] : site.notices[source.index];
 }
 
-// The sort key inside a partition (SearchRecord::order).
-std::string record_order(const model::Site& site, RecordSource source) {
-    if (source.kind != RecordSource::Kind::project) return document_of(site, source).id.value;
+// Appends the sort key inside a partition (SearchRecord::order) to `out`.
+void append_record_order(std::string& out, const model::Site& site, RecordSource source) {
+    if (source.kind != RecordSource::Kind::project) {
+        out += document_of(site, source).id.value;
+        return;
+    }
     const model::Project& p = site.projects[source.index];
     const int city = site.city_of_project[source.index];
-    return (city >= 0 ? site.cities[city].code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' +
-           p.id.value;
+    out += city >= 0 ? std::string_view(site.cities[city].code) : std::string_view("999999");
+    out += '\x1f';
+    out += p.county.value;
+    out += '\x1f';
+    out += p.id.value;
 }
 
 void add_project_text(SearchRecord& r, const model::Project& p, const model::City* c) {
@@ -127,43 +134,54 @@ std::string record_part(const model::Site& site, RecordSource source) {
     return "d" + std::to_string(document_of(site, source).year);
 }
 
-RecordFilters record_filters(const model::Site& site, const Facets& facets, RecordSource source) {
-    RecordFilters f;
-    const std::vector<int>* ratings = nullptr;
-    if (source.kind == RecordSource::Kind::project) {
-        const int city = site.city_of_project[source.index];
+std::vector<RecordFilters> record_filters(const model::Site& site, const Facets& facets) {
+    std::vector<RecordFilters> out;
+    out.reserve(site.projects.size() + site.notices.size() + site.replies.size());
+    for (size_t i = 0; i < site.projects.size(); ++i) {
+        RecordFilters f;
+        const int city = site.city_of_project[i];
         f.kind = 0;
         f.city = city >= 0 ? index_of(facets.cities, site.cities[city].name) : -1;
-        f.years |= year_bit(facets, site.projects[source.index].year);
-        ratings = &site.ratings_of_project[source.index];
-    } else {
-        const model::Document& d = document_of(site, source);
-        const bool reply = d.type == model::Document::Type::reply;
-        f.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
-        if (reply && d.city) {
-            const auto it = site.city_index.find(d.city->value);
-            if (it != site.city_index.end()) f.city = index_of(facets.cities, site.cities[it->second].name);
-        }
-        if (source.kind == RecordSource::Kind::notice) ratings = &site.ratings_of_notice[source.index];
+        f.years = year_bit(facets, site.projects[i].year);
+        out.push_back(f);
     }
-    if (ratings)
-        for (int k : *ratings) {
-            const model::Rating& rating = site.ratings[k];
-            if (rating.tier.value() < 32) f.tiers |= 1u << rating.tier.value();
-            f.years |= year_bit(facets, rating.year);
+    for (const auto* documents : {&site.notices, &site.replies})
+        for (const model::Document& d : *documents) {
+            RecordFilters f;
+            const bool reply = d.type == model::Document::Type::reply;
+            f.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
+            if (reply && d.city) {
+                const auto it = site.city_index.find(d.city->value);
+                if (it != site.city_index.end())
+                    f.city = index_of(facets.cities, site.cities[it->second].name);
+            }
+            out.push_back(f);
         }
-    return f;
+    // The tiers and years of each project's and notice's ratings, in one pass over the ratings in their order
+    // (reached through each record's list of them, every rating was a cache miss at 100 000 projects).
+    const int first_notice = static_cast<int>(site.projects.size());
+    for (const model::Rating& rating : site.ratings) {
+        const unsigned tier = rating.tier.value() < 32 ? 1u << rating.tier.value() : 0u;
+        const unsigned year = year_bit(facets, rating.year);
+        for (const int i : {rating.project, rating.notice < 0 ? -1 : first_notice + rating.notice})
+            if (i >= 0) {
+                out[i].tiers |= tier;
+                out[i].years |= year;
+            }
+    }
+    return out;
 }
 
-std::vector<SearchRecord> make_records(const model::Site& site, const Facets& facets,
-                                       const std::vector<RecordSource>& sources) {
+std::vector<SearchRecord> make_records(const model::Site& site, const std::vector<RecordSource>& sources,
+                                       const std::vector<RecordFilters>& filters) {
     std::vector<SearchRecord> out;
     out.reserve(sources.size());
-    for (const RecordSource source : sources) {
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const RecordSource source = sources[i];
         SearchRecord r;
         r.part = record_part(site, source);
-        r.order = record_order(site, source);
-        r.filters = record_filters(site, facets, source);
+        append_record_order(r.order, site, source);
+        r.filters = filters[i];
         if (source.kind == RecordSource::Kind::project) {
             const int city = site.city_of_project[source.index];
             add_project_text(r, site.projects[source.index], city >= 0 ? &site.cities[city] : nullptr);
@@ -179,15 +197,15 @@ std::vector<SearchRecord> make_records(const model::Site& site, const Facets& fa
     return out;
 }
 
-std::vector<RecordFilters> ordered_filters(const model::Site& site, const Facets& facets,
-                                           const std::vector<RecordSource>& sources) {
+std::vector<RecordFilters> ordered_filters(const model::Site& site, const std::vector<RecordSource>& sources,
+                                           const std::vector<RecordFilters>& filters) {
     // Every sort key in one buffer (a project partition holds tens of thousands), compared as make_records
     // compares them (std::string and std::string_view order alike).
     std::string keys;
     std::vector<size_t> ends;
     ends.reserve(sources.size());
     for (const RecordSource source : sources) {
-        keys += record_order(site, source);
+        append_record_order(keys, site, source);
         ends.push_back(keys.size());
     }
     auto key = [&](size_t i) {
@@ -200,7 +218,7 @@ std::vector<RecordFilters> ordered_filters(const model::Site& site, const Facets
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
     std::vector<RecordFilters> out;
     out.reserve(sources.size());
-    for (const size_t i : order) out.push_back(record_filters(site, facets, sources[i]));
+    for (const size_t i : order) out.push_back(filters[i]);
     return out;
 }
 

@@ -50,17 +50,18 @@ Facets search_facets(const model::Site& site);
 
 // Every record's source, in the model's order: projects, notices, replies.
 std::vector<RecordSource> record_sources(const model::Site& site);
-// The partition a record goes to ("p2023", "d2024"), and its filters: both cheap, made without its text.
+// The partition a record goes to ("p2023", "d2024"), made without its text.
 std::string record_part(const model::Site& site, RecordSource source);
-RecordFilters record_filters(const model::Site& site, const Facets& facets, RecordSource source);
+// Every record's filters, in record_sources' order (cheap: made without the records' text).
+std::vector<RecordFilters> record_filters(const model::Site& site, const Facets& facets);
 
-// The records of these sources, sorted by (part, order).
-std::vector<SearchRecord> make_records(const model::Site& site, const Facets& facets,
-                                       const std::vector<RecordSource>& sources);
-// The filters of one partition's sources in the order make_records sorts their records into, without making
-// their text (for a partition whose filters alone changed).
-std::vector<RecordFilters> ordered_filters(const model::Site& site, const Facets& facets,
-                                           const std::vector<RecordSource>& sources);
+// The records of these sources, sorted by (part, order); `filters`: theirs, in the same order.
+std::vector<SearchRecord> make_records(const model::Site& site, const std::vector<RecordSource>& sources,
+                                       const std::vector<RecordFilters>& filters);
+// One partition's `filters` (those of `sources`, in their order) in the order make_records
+// sorts their records into, without making their text (for a partition whose filters alone changed).
+std::vector<RecordFilters> ordered_filters(const model::Site& site, const std::vector<RecordSource>& sources,
+                                           const std::vector<RecordFilters>& filters);
 
 // Markdown as plain text for searching and excerpts: headings, emphasis, table bars and link targets dropped.
 std::string plain_text(const std::string& markdown);
