@@ -20,6 +20,9 @@
   var VERIFY_MAX = 100;   // candidates checked against their record text; beyond that the count is approximate
   var TOKENS_MAX = 4;     // posting lists read at a time in a partition
   var FEW = 16;           // records left in a partition after which no more lists are read
+  var FETCH_MAX = 32;     // index files requested at once: a query with thousands of candidates (a common community
+                          // name at 1 000 000 projects) must not ask for them all at once — Chromium refuses the
+                          // excess (net::ERR_INSUFFICIENT_RESOURCES) and the search failed
   var FILTER_LABELS = { year: '年度', tier: '等次', city: '城市', kind: '类型' };
   // Posting flags (src/search/index_files.h).
   var IN_NAME = 1, NAME_PREFIX = 2, NAME_EXACT = 4, IN_PLACE = 8, PLACE_EXACT = 16, IN_NUMBER = 32, IN_BODY = 64;
@@ -28,6 +31,7 @@
   var shown = [];      // results of the current search, ranked
   var rendered = 0;
   var files = {};      // url → promise of its bytes or JSON, fetched once
+  var inFlight = 0, waiting = [];  // requests under way, and the starts of those waiting for one to end
   var stats = window.__gongshiSearch = { requests: 0, bytes: 0, files: [] };  // what this page fetched (tests, bench)
 
   // ---- Text: the same folding and tokens as src/search/normalize.cpp ----
@@ -89,12 +93,26 @@
   function hex8(n) { return ('0000000' + n.toString(16)).slice(-8); }
 
   // ---- Index files ----
+  // The bytes of `url`, fetched when fewer than FETCH_MAX requests are under way.
+  function fetchLimited(url) {
+    return new Promise(function (resolve, reject) {
+      function start() {
+        inFlight++;
+        fetch(url).then(function (r) {
+          if (!r.ok) throw new Error(url + ': ' + r.status);
+          return r.arrayBuffer();
+        }).then(resolve, reject).then(function () {
+          inFlight--;
+          if (waiting.length) waiting.shift()();
+        });
+      }
+      if (inFlight < FETCH_MAX) start();
+      else waiting.push(start);
+    });
+  }
   function fetchFile(url, json) {
     if (!files[url]) {
-      files[url] = fetch(url).then(function (r) {
-        if (!r.ok) throw new Error(url + ': ' + r.status);
-        return r.arrayBuffer();
-      }).then(function (buf) {
+      files[url] = fetchLimited(url).then(function (buf) {
         stats.requests++;
         stats.bytes += buf.byteLength;
         stats.files.push([url, buf.byteLength]);

@@ -48,7 +48,15 @@ const draw = (list, n) => {
 };
 const drawWithRepeats = (list, n) => Array.from({ length: list.length ? n : 0 }, () => list[Math.floor(rand() * list.length)]);
 
-const projects = readProjects(site);
+// At N = 1 000 000 data/projects.json (674 MB) is longer than a Node string may be: read the program years' files
+// (data/<year>/projects.json) and put them in the whole file's order (by id).
+function readAllProjects(root) {
+  if (fs.statSync(path.join(root, 'data', 'projects.json')).size < 256 * 1024 * 1024) return readProjects(root);
+  const years = fs.readdirSync(path.join(root, 'data')).filter((y) => /^\d{4}$/.test(y)).sort();
+  const all = years.flatMap((y) => JSON.parse(fs.readFileSync(path.join(root, 'data', y, 'projects.json'), 'utf8')).records);
+  return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+const projects = readAllProjects(site);
 const notices = fs.readdirSync(path.join(content, 'notices')).filter((f) => f.endsWith('.md')).sort().map((f) => {
   const text = fs.readFileSync(path.join(content, 'notices', f), 'utf8');
   const number = (text.match(/^doc_number: *(.+)$/m) || [])[1] || '';
@@ -96,6 +104,7 @@ try {
       urls: [...document.querySelectorAll('#search-results > li h2 a')].map((a) => new URL(a.href).pathname),
       bytes: window.__gongshiSearch ? window.__gongshiSearch.bytes : 0,
       requests: window.__gongshiSearch ? window.__gongshiSearch.requests : 0,
+      files: window.__gongshiSearch ? window.__gongshiSearch.files : [],
       shownAt: window.__gongshiSearch && window.__gongshiSearch.shownAt,
       status: document.getElementById('search-status').textContent,
     }));
@@ -103,7 +112,7 @@ try {
     // Time to first results: from the navigation's start to the results on the page (the page's own clock).
     const ms = seen.shownAt ? Math.round(seen.shownAt) : wall;
     rows.push({ ...query, expected: query.expected.length, rank, ms, wall, bytes: seen.bytes, requests: seen.requests,
-                first: seen.urls[0] || '', status: seen.status });
+                first: seen.urls[0] || '', status: seen.status, files: seen.files });
   }
 } finally {
   await browser.close();

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "hash/fingerprint.h"
 #include "search/normalize.h"
 
 namespace gongshi::search {
@@ -127,23 +126,11 @@ std::uint32_t token_hash(std::string_view token) {
     return h;
 }
 
-std::uint64_t partition_key(const std::vector<const SearchRecord*>& records) {
-    hash::Fingerprint f;
-    f.add(static_cast<std::uint64_t>(format_version));
-    for (const SearchRecord* r : records) {
-        f.add(r->order).add(r->url).add(r->title).add(r->number).add(r->body);
-        f.add(static_cast<std::uint64_t>(r->names.size()));
-        for (const auto& n : r->names) f.add(n);
-        f.add(static_cast<std::uint64_t>(r->place.size()));
-        for (const auto& p : r->place) f.add(p);
-    }
-    return f.value();
-}
-
 std::string part_json(const PartitionShape& shape, const std::map<std::string, long long>& common_counts) {
-    std::string out = "records " + std::to_string(shape.records) + "\nshards " + std::to_string(shape.shards) +
-                      "\nblock " + std::to_string(shape.block) + "\n";
-    for (const auto& t : shape.common) out += "common " + t + " " + std::to_string(common_counts.at(t)) + "\n";
+    std::string out = "records " + std::to_string(shape.records) + "\nshards " +
+                      std::to_string(shape.shards) + "\nblock " + std::to_string(shape.block) + "\n";
+    for (const auto& t : shape.common)
+        out += "common " + t + " " + std::to_string(common_counts.at(t)) + "\n";
     return out;
 }
 
@@ -162,12 +149,16 @@ bool parse_part_json(std::string_view text, PartitionShape& shape) {
             const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
             return ec == std::errc() && p == value.data() + value.size();
         };
-        if (key == "records" && number(shape.records)) ++seen;
-        else if (key == "shards" && number(shape.shards) && shape.shards > 0) ++seen;
-        else if (key == "block" && number(shape.block) && shape.block > 0) ++seen;
+        if (key == "records" && number(shape.records))
+            ++seen;
+        else if (key == "shards" && number(shape.shards) && shape.shards > 0)
+            ++seen;
+        else if (key == "block" && number(shape.block) && shape.block > 0)
+            ++seen;
         else if (key == "common" && value.find(' ') != std::string_view::npos)
             shape.common.emplace_back(value.substr(0, value.find(' ')));
-        else return false;
+        else
+            return false;
     }
     return seen == 3;
 }
@@ -186,7 +177,8 @@ std::vector<std::string> partition_paths(const std::string& part, const Partitio
     return out;
 }
 
-std::map<std::string, std::string> partition_files(const std::string& part, const std::vector<const SearchRecord*>& records,
+std::map<std::string, std::string> partition_files(const std::string& part,
+                                                   const std::vector<const SearchRecord*>& records,
                                                    PartitionShape& shape) {
     std::unordered_map<std::string, std::vector<Posting>> postings;
     std::unordered_map<std::string, unsigned> found;
@@ -202,15 +194,18 @@ std::map<std::string, std::string> partition_files(const std::string& part, cons
     std::map<std::string, long long> common_counts;
     for (const auto& [token, list] : postings) {
         sorted.push_back(token);
-        if (list.size() >= common_records) common_counts[token] = static_cast<long long>(list.size());
-        else rare_postings += list.size();
+        if (list.size() >= common_records)
+            common_counts[token] = static_cast<long long>(list.size());
+        else
+            rare_postings += list.size();
     }
     std::sort(sorted.begin(), sorted.end());
 
     shape = {};
     shape.records = static_cast<long long>(records.size());
     shape.block = part.starts_with("p") ? 32 : 4;
-    while (static_cast<size_t>(shape.shards) * postings_per_shard < rare_postings && shape.shards < 65536) shape.shards *= 2;
+    while (static_cast<size_t>(shape.shards) * postings_per_shard < rare_postings && shape.shards < 65536)
+        shape.shards *= 2;
     for (const auto& [token, n] : common_counts) shape.common.push_back(token);
 
     std::map<std::string, std::string> files;
@@ -218,11 +213,13 @@ std::map<std::string, std::string> partition_files(const std::string& part, cons
     std::vector<std::string> shard_bytes(static_cast<size_t>(shape.shards));
     for (const auto& token : sorted) {
         const std::uint32_t h = token_hash(token);
-        std::string& out = common_counts.count(token) ? files[dir + "c/" + hex32(h) + ".bin"]
-                                                      : shard_bytes[h & static_cast<std::uint32_t>(shape.shards - 1)];
+        std::string& out = common_counts.count(token)
+                               ? files[dir + "c/" + hex32(h) + ".bin"]
+                               : shard_bytes[h & static_cast<std::uint32_t>(shape.shards - 1)];
         write_postings(out, token, postings[token]);
     }
-    for (int s = 0; s < shape.shards; ++s) files[dir + "t/" + std::to_string(s) + ".bin"] = std::move(shard_bytes[s]);
+    for (int s = 0; s < shape.shards; ++s)
+        files[dir + "t/" + std::to_string(s) + ".bin"] = std::move(shard_bytes[s]);
     for (size_t b = 0; b * shape.block < records.size(); ++b) {
         std::string json = "[";
         for (size_t o = b * shape.block; o < std::min(records.size(), (b + 1) * shape.block); ++o) {
@@ -236,21 +233,22 @@ std::map<std::string, std::string> partition_files(const std::string& part, cons
     return files;
 }
 
-std::string facet_file(const std::vector<const SearchRecord*>& records, size_t block) {
+std::string facet_file(const std::vector<RecordFilters>& filters, size_t block) {
     std::string out;
-    for (size_t o = block * facet_block; o < std::min(records.size(), (block + 1) * facet_block); ++o) {
-        const SearchRecord& r = *records[o];
-        out += static_cast<char>(r.kind);
-        out += static_cast<char>(r.city + 1);
-        out += static_cast<char>(r.tiers & 0xFF);
+    for (size_t o = block * facet_block; o < std::min(filters.size(), (block + 1) * facet_block); ++o) {
+        const RecordFilters& f = filters[o];
+        out += static_cast<char>(f.kind);
+        out += static_cast<char>(f.city + 1);
+        out += static_cast<char>(f.tiers & 0xFF);
         out += '\0';
-        for (int i = 0; i < 4; ++i) out += static_cast<char>((r.years >> (8 * i)) & 0xFF);
+        for (int i = 0; i < 4; ++i) out += static_cast<char>((f.years >> (8 * i)) & 0xFF);
     }
     return out;
 }
 
 std::string manifest(const Facets& facets, const std::vector<std::pair<std::string, PartitionShape>>& parts) {
-    std::string out = "{\"version\":" + std::to_string(format_version) + ",\"facet_block\":" + std::to_string(facet_block);
+    std::string out =
+        "{\"version\":" + std::to_string(format_version) + ",\"facet_block\":" + std::to_string(facet_block);
     out += ",\n\"years\":[";
     for (size_t i = 0; i < facets.years.size(); ++i) out += (i ? "," : "") + std::to_string(facets.years[i]);
     out += "],\n\"tiers\":";

@@ -6,7 +6,7 @@
 
 #include "hash/fingerprint.h"
 #include "search/index_files.h"
-#include "search/records.h"
+#include "search/partition_inputs.h"
 
 namespace gongshi::search {
 
@@ -46,10 +46,10 @@ std::string read_file(const std::filesystem::path& p) {
     return s.str();
 }
 
-// The partition's files as the previous build left them, if its records are the same (`depends`) and every file
-// is still there; false: make them again.
-bool keep_unchanged(Writer& w, const std::string& part, std::uint64_t depends, const std::filesystem::path& live,
-                    PartitionShape& shape) {
+// The partition's files except its filter blocks as the previous build left them, if what they are made from
+// is the same (`depends`) and every file is still there; false: make them again.
+bool keep_text_files(Writer& w, const std::string& part, std::uint64_t depends,
+                     const std::filesystem::path& live, PartitionShape& shape) {
     const std::string shape_file = "search-index/" + part + "/shape.txt";
     const auto was = w.before(shape_file);
     if (!was || was->depends != depends) return false;
@@ -65,31 +65,62 @@ bool keep_unchanged(Writer& w, const std::string& part, std::uint64_t depends, c
     return true;
 }
 
+std::string facet_path(const std::string& part, size_t block) {
+    return "search-index/" + part + "/f/" + std::to_string(block) + ".bin";
+}
+
+size_t facet_blocks(size_t records) { return (records + facet_block - 1) / facet_block; }
+
+// The partition's filter blocks as the previous build left them, if their inputs are the same; false: make
+// them.
+bool keep_facet_files(Writer& w, const PartitionInputs& part) {
+    std::vector<std::pair<std::string, render::RenderedFile>> kept;
+    for (size_t b = 0; b < facet_blocks(part.sources.size()); ++b) {
+        auto f = w.before(facet_path(part.id, b));
+        if (!f || f->depends != part.filter_key) return false;
+        f->written = false;
+        kept.emplace_back(facet_path(part.id, b), *f);
+    }
+    for (const auto& [path, f] : kept) w.keep(path, f);
+    return true;
+}
+
 }  // namespace
 
-IndexReport index_site(const model::Site& site, render::OutputSink& sink, const render::PreviousOutput& previous,
-                       const std::filesystem::path& live_site, render::RenderedFiles& files) {
+IndexReport index_site(const model::Site& site, render::OutputSink& sink,
+                       const render::PreviousOutput& previous, const std::filesystem::path& live_site,
+                       render::RenderedFiles& files) {
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
     Writer w{sink, previous, files, report};
     const Facets facets = search_facets(site);
-    const std::vector<SearchRecord> records = search_records(site, facets);
-    report.records = static_cast<long long>(records.size());
-
     std::vector<std::pair<std::string, PartitionShape>> shapes;
-    for (size_t i = 0; i < records.size();) {
-        std::vector<const SearchRecord*> part;
-        const std::string& id = records[i].part;
-        for (; i < records.size() && records[i].part == id; ++i) part.push_back(&records[i]);
-        const std::uint64_t depends = hash::KeyChain().add(partition_key(part)).value() | 1;  // 0 means "none"
+    // A partition's records are made only if its inputs changed: all of them when its text did, only their
+    // order and filters when only its filters did (a new rating of its projects).
+    for (const PartitionInputs& part : partition_inputs(site, facets)) {
+        report.records += static_cast<long long>(part.sources.size());
         PartitionShape shape;
-        if (!keep_unchanged(w, id, depends, live_site, shape)) {
+        const bool text_kept = keep_text_files(w, part.id, part.text_key, live_site, shape);
+        const bool facets_kept = keep_facet_files(w, part);
+        std::vector<RecordFilters> filters;
+        if (!text_kept) {
             ++report.parts_rebuilt;
-            for (const auto& [path, bytes] : partition_files(id, part, shape)) w.emit(path, bytes, depends);
+            const std::vector<SearchRecord> records = make_records(site, part.sources, part.filters);
+            std::vector<const SearchRecord*> in_order;
+            in_order.reserve(records.size());
+            for (const auto& r : records) {
+                in_order.push_back(&r);
+                filters.push_back(r.filters);
+            }
+            for (const auto& [path, bytes] : partition_files(part.id, in_order, shape))
+                w.emit(path, bytes, part.text_key);
+        } else if (!facets_kept) {
+            filters = ordered_filters(site, part.sources, part.filters);
         }
-        for (size_t b = 0; b * facet_block < part.size(); ++b)
-            w.emit("search-index/" + id + "/f/" + std::to_string(b) + ".bin", facet_file(part, b), 0);
-        shapes.emplace_back(id, std::move(shape));
+        if (!facets_kept)
+            for (size_t b = 0; b < facet_blocks(filters.size()); ++b)
+                w.emit(facet_path(part.id, b), facet_file(filters, b), part.filter_key);
+        shapes.emplace_back(part.id, std::move(shape));
     }
     report.parts = static_cast<long long>(shapes.size());
     w.emit("search-index/index.json", manifest(facets, shapes), 0);

@@ -26,8 +26,10 @@ struct IndexReport {
 
 // Writes the index under search-index/ into `sink`, each file only when its bytes differ from the previous build's
 // (`previous`), and adds every index file to `files` (so the build's cache, its link step and its removal of
-// stale files treat them like pages). A partition whose records did not change is not made again: its file list
-// is read back from its shape.txt in `live_site` (the published site), and its files are kept as they are.
+// stale files treat them like pages). A partition whose inputs did not change (search/partition_inputs.h: its
+// records' source files, site.yaml and cities.yaml, their filters) is neither made into records nor fingerprinted:
+// its file list is read back from its shape.txt in `live_site` (the published site), and its files are kept as
+// they are; one whose filters alone changed gets its records' order and filters made, and new filter blocks.
 IndexReport index_site(const model::Site& site, render::OutputSink& sink, const render::PreviousOutput& previous,
                        const std::filesystem::path& live_site, render::RenderedFiles& files);
 

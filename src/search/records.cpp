@@ -1,6 +1,7 @@
 #include "search/records.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "model/permalinks.h"
 
@@ -20,6 +21,43 @@ unsigned year_bit(const Facets& f, int year) {
 }
 
 std::string notice_kind(const model::Document& d) { return d.kind.empty() ? "公文" : d.kind; }
+
+const model::Document& document_of(const model::Site& site, RecordSource source) {
+    return source.kind == RecordSource::Kind::reply ? site.replies[source.index] : site.notices[source.index];
+}
+
+// Appends the sort key inside a partition (SearchRecord::order) to `out`.
+void append_record_order(std::string& out, const model::Site& site, RecordSource source) {
+    if (source.kind != RecordSource::Kind::project) {
+        out += document_of(site, source).id.value;
+        return;
+    }
+    const model::Project& p = site.projects[source.index];
+    const int city = site.city_of_project[source.index];
+    out += city >= 0 ? std::string_view(site.cities[city].code) : std::string_view("999999");
+    out += '\x1f';
+    out += p.county.value;
+    out += '\x1f';
+    out += p.id.value;
+}
+
+void add_project_text(SearchRecord& r, const model::Project& p, const model::City* c) {
+    r.url = model::project_url(p.id.value);
+    r.title = p.name;
+    r.names.push_back(p.name);
+    for (const auto& a : p.aliases) r.names.push_back(a.value);
+    r.place = {c ? c->name : p.city.value, p.county.value, p.town, p.community, p.address};
+}
+
+void add_document_text(SearchRecord& r, const model::Document& d) {
+    r.url = model::document_url(d);
+    r.title = d.title;
+    r.names.push_back(d.title);
+    r.number = d.doc_number;
+    r.body = d.issuer;
+    for (const std::string& part : {d.summary, plain_text(d.body_markdown)})
+        if (!part.empty()) r.body += (r.body.empty() ? "" : " ") + part;
+}
 
 }  // namespace
 
@@ -49,7 +87,8 @@ std::string plain_text(const std::string& markdown) {
         const bool line_start = i == 0 || markdown[i - 1] == '\n';
         if (line_start) {
             size_t j = i;
-            while (j < markdown.size() && (markdown[j] == '#' || markdown[j] == '>' || markdown[j] == ' ')) ++j;
+            while (j < markdown.size() && (markdown[j] == '#' || markdown[j] == '>' || markdown[j] == ' '))
+                ++j;
             if (j > i) {
                 i = j - 1;
                 continue;
@@ -77,61 +116,109 @@ std::string plain_text(const std::string& markdown) {
     return out;
 }
 
-std::vector<SearchRecord> search_records(const model::Site& site, const Facets& facets) {
-    std::vector<SearchRecord> out;
+std::vector<RecordSource> record_sources(const model::Site& site) {
+    std::vector<RecordSource> out;
+    out.reserve(site.projects.size() + site.notices.size() + site.replies.size());
+    for (size_t i = 0; i < site.projects.size(); ++i)
+        out.push_back({RecordSource::Kind::project, static_cast<int>(i)});
+    for (size_t i = 0; i < site.notices.size(); ++i)
+        out.push_back({RecordSource::Kind::notice, static_cast<int>(i)});
+    for (size_t i = 0; i < site.replies.size(); ++i)
+        out.push_back({RecordSource::Kind::reply, static_cast<int>(i)});
+    return out;
+}
+
+std::string record_part(const model::Site& site, RecordSource source) {
+    if (source.kind == RecordSource::Kind::project)
+        return "p" + std::to_string(site.projects[source.index].year);
+    return "d" + std::to_string(document_of(site, source).year);
+}
+
+std::vector<RecordFilters> record_filters(const model::Site& site, const Facets& facets) {
+    std::vector<RecordFilters> out;
     out.reserve(site.projects.size() + site.notices.size() + site.replies.size());
     for (size_t i = 0; i < site.projects.size(); ++i) {
-        const model::Project& p = site.projects[i];
-        SearchRecord r;
-        r.part = "p" + std::to_string(p.year);
+        RecordFilters f;
         const int city = site.city_of_project[i];
-        const model::City* c = city >= 0 ? &site.cities[city] : nullptr;
-        r.order = (c ? c->code : std::string("999999")) + '\x1f' + p.county.value + '\x1f' + p.id.value;
-        r.url = model::project_url(p.id.value);
-        r.title = p.name;
-        r.names.push_back(p.name);
-        for (const auto& a : p.aliases) r.names.push_back(a.value);
-        r.place = {c ? c->name : p.city.value, p.county.value, p.town, p.community, p.address};
-        r.kind = 0;
-        r.city = c ? index_of(facets.cities, c->name) : -1;
-        r.years |= year_bit(facets, p.year);
-        for (int k : site.ratings_of_project[i]) {
-            const model::Rating& rating = site.ratings[k];
-            if (rating.tier.value() < 32) r.tiers |= 1u << rating.tier.value();
-            r.years |= year_bit(facets, rating.year);
+        f.kind = 0;
+        f.city = city >= 0 ? index_of(facets.cities, site.cities[city].name) : -1;
+        f.years = year_bit(facets, site.projects[i].year);
+        out.push_back(f);
+    }
+    for (const auto* documents : {&site.notices, &site.replies})
+        for (const model::Document& d : *documents) {
+            RecordFilters f;
+            const bool reply = d.type == model::Document::Type::reply;
+            f.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
+            if (reply && d.city) {
+                const auto it = site.city_index.find(d.city->value);
+                if (it != site.city_index.end())
+                    f.city = index_of(facets.cities, site.cities[it->second].name);
+            }
+            out.push_back(f);
+        }
+    // The tiers and years of each project's and notice's ratings, in one pass over the ratings in their order
+    // (reached through each record's list of them, every rating was a cache miss at 100 000 projects).
+    const int first_notice = static_cast<int>(site.projects.size());
+    for (const model::Rating& rating : site.ratings) {
+        const unsigned tier = rating.tier.value() < 32 ? 1u << rating.tier.value() : 0u;
+        const unsigned year = year_bit(facets, rating.year);
+        for (const int i : {rating.project, rating.notice < 0 ? -1 : first_notice + rating.notice})
+            if (i >= 0) {
+                out[i].tiers |= tier;
+                out[i].years |= year;
+            }
+    }
+    return out;
+}
+
+std::vector<SearchRecord> make_records(const model::Site& site, const std::vector<RecordSource>& sources,
+                                       const std::vector<RecordFilters>& filters) {
+    std::vector<SearchRecord> out;
+    out.reserve(sources.size());
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const RecordSource source = sources[i];
+        SearchRecord r;
+        r.part = record_part(site, source);
+        append_record_order(r.order, site, source);
+        r.filters = filters[i];
+        if (source.kind == RecordSource::Kind::project) {
+            const int city = site.city_of_project[source.index];
+            add_project_text(r, site.projects[source.index], city >= 0 ? &site.cities[city] : nullptr);
+        } else {
+            add_document_text(r, document_of(site, source));
         }
         out.push_back(std::move(r));
     }
-    auto add_document = [&](const model::Document& d, const std::vector<int>* ratings) {
-        SearchRecord r;
-        r.part = "d" + std::to_string(d.year);
-        r.order = d.id.value;
-        r.url = model::document_url(d);
-        r.title = d.title;
-        r.names.push_back(d.title);
-        r.number = d.doc_number;
-        r.body = d.issuer;
-        for (const std::string& part : {d.summary, plain_text(d.body_markdown)})
-            if (!part.empty()) r.body += (r.body.empty() ? "" : " ") + part;
-        const bool reply = d.type == model::Document::Type::reply;
-        r.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
-        if (reply && d.city) {
-            const auto it = site.city_index.find(d.city->value);
-            if (it != site.city_index.end()) r.city = index_of(facets.cities, site.cities[it->second].name);
-        }
-        if (ratings)
-            for (int k : *ratings) {
-                const model::Rating& rating = site.ratings[k];
-                if (rating.tier.value() < 32) r.tiers |= 1u << rating.tier.value();
-                r.years |= year_bit(facets, rating.year);
-            }
-        out.push_back(std::move(r));
-    };
-    for (size_t i = 0; i < site.notices.size(); ++i) add_document(site.notices[i], &site.ratings_of_notice[i]);
-    for (const auto& d : site.replies) add_document(d, nullptr);
-    std::sort(out.begin(), out.end(), [](const SearchRecord& a, const SearchRecord& b) {
+    // Stable: a notice and a reply of the same id keep the model's order (notices first) in every build.
+    std::stable_sort(out.begin(), out.end(), [](const SearchRecord& a, const SearchRecord& b) {
         return a.part != b.part ? a.part < b.part : a.order < b.order;
     });
+    return out;
+}
+
+std::vector<RecordFilters> ordered_filters(const model::Site& site, const std::vector<RecordSource>& sources,
+                                           const std::vector<RecordFilters>& filters) {
+    // Every sort key in one buffer (a project partition holds tens of thousands), compared as make_records
+    // compares them (std::string and std::string_view order alike).
+    std::string keys;
+    std::vector<size_t> ends;
+    ends.reserve(sources.size());
+    for (const RecordSource source : sources) {
+        append_record_order(keys, site, source);
+        ends.push_back(keys.size());
+    }
+    auto key = [&](size_t i) {
+        const size_t begin = i ? ends[i - 1] : 0;
+        return std::string_view(keys).substr(begin, ends[i] - begin);
+    };
+    std::vector<size_t> order(sources.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Ties in the sources' order, as make_records' stable sort.
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    std::vector<RecordFilters> out;
+    out.reserve(sources.size());
+    for (const size_t i : order) out.push_back(filters[i]);
     return out;
 }
 
