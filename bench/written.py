@@ -25,6 +25,7 @@ def main():
     out, log = sys.argv[1], sys.argv[2]
     sums = {"whole": 0, "hashes": 0, "other": 0}
     files = 0
+    seen = set()
     with open(log, encoding="utf-8") as fh:
         for line in fh:
             if not line.startswith("  wrote "):
@@ -34,7 +35,14 @@ def main():
             if not os.path.isfile(full):
                 continue
             files += 1
+            seen.add(path)
             sums[kind(path)] += os.path.getsize(full)
+    # the site's hash lists are rewritten whenever any file is (they hold every file's hash) but are not listed by -v
+    if files:
+        for path in ("SHA256SUMS", "manifest.json"):
+            full = os.path.join(out, path)
+            if os.path.isfile(full) and path not in seen:
+                sums["hashes"] += os.path.getsize(full)
     site = 0
     for root, _, names in os.walk(out):
         for n in names:
