@@ -51,6 +51,20 @@ def verdict(x, limit, at_least):
     return "**met**" if ok else "**not met**"
 
 
+def fields(path):
+    """The tab-separated fields of a one-line file, or [] when it is missing or empty."""
+    return open(path).read().split() if os.path.exists(path) else []
+
+
+def target_header():
+    print("| N | target | measured | limit | verdict |")
+    print("|---:|---|---:|---|---|")
+
+
+def target_row(n, name, shown, limit_text, x, limit, at_least=False):
+    print(f"| {n} | {name} | {shown} | {limit_text} | {verdict(x, limit, at_least)} |")
+
+
 def table(report, tsv):
     buf = io.StringIO()
     with redirect_stdout(buf):
@@ -150,52 +164,46 @@ def main():
             ("one-notice rebuild ÷ full build", ratio(notice, g), 0.10, False, "≤ 10 %"),
         ]))
     p("## Targets (issue 6; they are set at N = 100 000, the smaller N are shown for the trend)\n")
-    p("| N | target | measured | limit | verdict |")
-    p("|---:|---|---:|---|---|")
+    target_header()
     for n, ts in targets:
         for name, x, limit, at_least, text in ts:
             shown = "" if x is None else (f"{x:.2f}×" if at_least or "floor" in name else f"{x:.3f}")
-            p(f"| {n} | {name} | {shown} | {text} | {verdict(x, limit, at_least) if x is not None else 'not measured'} |")
+            target_row(n, name, shown, text, x, limit, at_least)
     p("")
     # issue 19: no page grows with the dataset, a rebuild costs what changed; the national scale (1 000 000)
     p("## Targets (issue 19: pages a person can open, rebuilds proportional to the change)\n")
-    p("| N | target | measured | limit | verdict |")
-    p("|---:|---|---:|---|---|")
+    target_header()
+    pct = lambda x: "" if x is None else f"{100 * x:.1f} %"
     for n in sizes:
         w = os.path.join(work, f"n{n}")
         lg = os.path.join(w, "logs")
         disk, incr = rows(f"{w}/results-disk.tsv"), rows(f"{w}/results-incr.tsv")
         g = wall(disk.get("gongshi"))
-        n_int = int(n)
-        largest = open(os.path.join(lg, "largest-html.tsv")).read().split("\t") if os.path.exists(
-            os.path.join(lg, "largest-html.tsv")) else None
-        if largest and len(largest) == 2:
-            size = int(largest[0])
-            p(f"| {n} | largest HTML page | {size / 1e6:.3f} MB (`{largest[1].strip()}`) | ≤ 1 MB | "
-              f"{verdict(size / 1e6, 1.0, False)} |")
-        notice_limit = 0.05 if n_int >= 1000000 else 0.10
+        national = int(n) >= 1000000
+        largest = fields(os.path.join(lg, "largest-html.tsv"))
+        if len(largest) == 2:
+            mb = int(largest[0]) / 1e6
+            target_row(n, "largest HTML page", f"{mb:.3f} MB (`{largest[1]}`)", "≤ 1 MB", mb, 1.0)
+        limit = 0.05 if national else 0.10
         x = ratio(wall(incr.get("rebuild-notice")), g)
-        p(f"| {n} | one-notice rebuild ÷ full build (on disk) | {'' if x is None else f'{100 * x:.1f} %'} | "
-          f"≤ {notice_limit * 100:.0f} % | {verdict(x, notice_limit, False) if x is not None else 'not measured'} |")
-        if n_int >= 1000000:
+        target_row(n, "one-notice rebuild ÷ full build (on disk)", pct(x), f"≤ {limit * 100:.0f} %", x, limit)
+        if national:
             x = ratio(wall(incr.get("rebuild-noop")), g)
-            p(f"| {n} | no-op rebuild ÷ full build | {'' if x is None else f'{100 * x:.1f} %'} | ≤ 3 % | "
-              f"{verdict(x, 0.03, False) if x is not None else 'not measured'} |")
-        nb = os.path.join(lg, "notice-bytes.txt")
-        if os.path.exists(nb) and open(nb).read().strip():
-            files, total, whole, hashes, other, site = (int(v) for v in open(nb).read().split())
+            target_row(n, "no-op rebuild ÷ full build", pct(x), "≤ 3 %", x, 0.03)
+        written = fields(os.path.join(lg, "notice-bytes.txt"))
+        if len(written) == 6:
+            files, total, whole, hashes, other, site = (int(v) for v in written)
             share = (total - whole) / site if site else None
-            p(f"| {n} | bytes one notice writes, apart from the whole-dataset downloads ÷ the site | "
-              f"{(total - whole) / 1e6:.1f} MB of {site / 1e6:.0f} MB = {100 * share:.2f} % ({files} files; of which "
-              f"SHA256SUMS + manifest.json {hashes / 1e6:.1f} MB, pages and partitions {other / 1e6:.1f} MB; "
-              f"whole-dataset files {whole / 1e6:.1f} MB more) | ≤ 5 % | {verdict(share, 0.05, False)} |")
-        if n_int >= 1000000:
+            target_row(n, "bytes one notice writes, apart from the whole-dataset downloads ÷ the site",
+                       f"{(total - whole) / 1e6:.1f} MB of {site / 1e6:.0f} MB = {100 * share:.2f} % ({files} files; "
+                       f"of which SHA256SUMS + manifest.json {hashes / 1e6:.1f} MB, pages and partitions "
+                       f"{other / 1e6:.1f} MB; whole-dataset files {whole / 1e6:.1f} MB more)", "≤ 5 %", share, 0.05)
+        if national:
             x = ratio(g, wall(disk.get("floor-write")))
-            p(f"| {n} | full build on disk ÷ write floor | {'' if x is None else f'{x:.2f}×'} | ≤ 1.5× | "
-              f"{verdict(x, 1.5, False) if x is not None else 'not measured'} |")
+            target_row(n, "full build on disk ÷ write floor", "" if x is None else f"{x:.2f}×", "≤ 1.5×", x, 1.5)
             r = rss_mb(disk.get("gongshi"))
-            p(f"| {n} | peak RSS | {'' if r is None else f'{r / 1024:.2f} GB'} | ≤ 2.5 GB | "
-              f"{verdict(r / 1024, 2.5, False) if r is not None else 'not measured'} |")
+            gb = None if r is None else r / 1024
+            target_row(n, "peak RSS", "" if gb is None else f"{gb:.2f} GB", "≤ 2.5 GB", gb, 2.5)
     p("")
     steps = os.path.join(work, "steps.log")
     if os.path.exists(steps):
