@@ -26,10 +26,12 @@ std::uint64_t source_hash(const model::Site& site, RecordSource s) {
     return 0;
 }
 
-std::uint64_t filters_piece(const RecordFilters& f) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint8_t>(f.kind)) << 56) |
-           (static_cast<std::uint64_t>(static_cast<std::uint8_t>(f.city + 1)) << 48) |
-           (static_cast<std::uint64_t>(f.tiers & 0xFFFF) << 32) | f.years;
+// A record's filters as two words, losslessly (a city index past 255 — a national edition has ~330 cities —
+// must not alias another city in the key).
+void add_filters_pieces(std::vector<std::uint64_t>& out, const RecordFilters& f) {
+    out.push_back((static_cast<std::uint64_t>(static_cast<std::uint32_t>(f.kind)) << 32) |
+                  static_cast<std::uint32_t>(f.city));
+    out.push_back((static_cast<std::uint64_t>(f.tiers) << 32) | f.years);
 }
 
 }  // namespace
@@ -41,7 +43,7 @@ std::vector<PartitionInputs> partition_inputs(const model::Site& site, const Fac
     struct Group {
         PartitionInputs part;
         std::vector<std::uint64_t> text;     // kind and source hash of each record
-        std::vector<std::uint64_t> filters;  // filters_piece of each record
+        std::vector<std::uint64_t> filters;  // add_filters_pieces of each record
     };
     std::map<std::pair<bool, int>, Group> groups;
     const std::vector<RecordSource> sources = record_sources(site);
@@ -59,7 +61,7 @@ std::vector<PartitionInputs> partition_inputs(const model::Site& site, const Fac
         g.part.filters.push_back(filters[i]);
         g.text.push_back(static_cast<std::uint64_t>(s.kind));
         g.text.push_back(source_hash(site, s));
-        g.filters.push_back(filters_piece(g.part.filters.back()));
+        add_filters_pieces(g.filters, g.part.filters.back());
     }
     auto bytes = [](const std::vector<std::uint64_t>& pieces) {
         return std::string_view(reinterpret_cast<const char*>(pieces.data()),
