@@ -32,22 +32,13 @@ std::string doc_number_of(const model::Site& s, const std::string& notice) {
     return n ? n->doc_number : "";
 }
 
-// projects: a row per project; its ratings column lists every rating it has.
+// projects: a row per project, with what its own file says. Its ratings are rows of the ratings table
+// (joined by project_id): a new notice rewrites the ratings of the years it rates, never a projects file.
 void project_row(const model::Site& s, int i, DataRow& row, const DataRowWriter& write) {
     const auto& p = s.projects[i];
     const auto& c = s.cities[s.city_of_project[i]];
     const model::County* county = s.county_of(p);
-    row.resize(20);
-    std::string& ratings = row[18];
-    ratings.clear();
-    for (int r : s.ratings_of_project[i]) {
-        if (!ratings.empty()) ratings += ';';
-        ratings += std::to_string(s.ratings[r].year);
-        ratings += ':';
-        ratings += model::tier_id(s, s.ratings[r].tier);
-        ratings += ':';
-        ratings += s.notices[s.ratings[r].notice].id.value;
-    }
+    row.resize(19);
     row[0] = p.id.value;
     row[1] = p.name;
     row[2] = std::to_string(p.year);
@@ -66,17 +57,11 @@ void project_row(const model::Site& s, int i, DataRow& row, const DataRowWriter&
     row[15] = p.construction;
     row[16] = number_text(p.beds);
     row[17] = p.operator_name;
-    row[19] = model::absolute_url(s, model::project_url(p.id.value));
+    row[18] = model::absolute_url(s, model::project_url(p.id.value));
     write(row);
 }
 
-std::uint64_t project_key(const model::Site& s, int i) {
-    hash::KeyChain k;
-    k.add(s.projects[i].source_hash);
-    for (int r : s.ratings_of_project[i])
-        k.add(s.ratings[r].source_hash).add(s.notices[s.ratings[r].notice].source_hash);
-    return k.value();
-}
+std::uint64_t project_key(const model::Site& s, int i) { return s.projects[i].source_hash; }
 
 void rating_row(const model::Site& s, int i, DataRow& row, const DataRowWriter& write) {
     const auto& r = s.ratings[i];
@@ -256,7 +241,7 @@ const std::vector<DataTable>& data_tables() {
           {"county_kind", "string", ""},  {"town", "string", ""},    {"community", "string", ""},
           {"address", "string", ""},      {"area_m2", "number", ""}, {"investment_wan", "number", ""},
           {"construction", "string", ""}, {"beds", "integer", ""},   {"operator", "string", ""},
-          {"ratings", "string", ""},      {"url", "string", "uri"}},
+          {"url", "string", "uri"}},
          {"id"},
          {}},
         {"ratings",

@@ -158,13 +158,19 @@ export function walk(dir, rel = '') {
 }
 
 /**
- * The published projects as the site's open data states them (data/projects.json), each with
+ * The published projects as the site's open data states them (data/projects.json, joined with data/ratings.json by project_id), each with
  * `tiers` (tier ids it was rated) and `ratingPairs` ([year, tier] of each rating).
  */
 export function readProjects(root = siteDir()) {
-  const doc = JSON.parse(fs.readFileSync(path.join(root, 'data', 'projects.json'), 'utf8'));
-  return doc.records.map((r) => {
-    const ratingPairs = r.ratings ? r.ratings.split(';').map((x) => x.split(':').slice(0, 2)) : [];
+  const read = (table) => JSON.parse(fs.readFileSync(path.join(root, 'data', `${table}.json`), 'utf8')).records;
+  // A project's ratings are rows of the ratings table, joined by project_id.
+  const pairs = new Map();
+  for (const r of read('ratings')) {
+    if (!pairs.has(r.project_id)) pairs.set(r.project_id, []);
+    pairs.get(r.project_id).push([r.program_year, r.tier]);
+  }
+  return read('projects').map((r) => {
+    const ratingPairs = pairs.get(r.id) ?? [];
     return { ...r, ratingPairs, tiers: [...new Set(ratingPairs.map(([, t]) => t))] };
   });
 }

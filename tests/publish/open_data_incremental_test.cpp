@@ -148,3 +148,42 @@ TEST_CASE(
         CHECK_FALSE(data_changed.empty());  // each edit shows in the open data: the test has teeth
     }
 }
+
+TEST_CASE(
+    "a new notice rating a project of an earlier year rewrites that year's ratings, never its projects file",
+    "[incremental][open-data]") {
+    // The projects table holds what a project's own file says; its ratings are rows of the ratings table. So a
+    // notice of 2023 that rates a 2022 project touches data/2022/ratings.* and nothing else of 2022.
+    Site s;
+    s.build();
+    const auto before = identities(s.out);
+    write_text(s.content / "notices/jinminhan-2023-200.md", new_notice);
+    write_text(s.content / "ratings/jinminhan-2023-200.yaml", R"(notice: jinminhan-2023-200
+groups:
+  - year: 2022
+    tier: good
+    declared: 1
+    heading: （一）良好等次（共1家）
+    entries:
+      - rank: 1
+        project: taiyuan-yingze-longchengxinyuan-2022
+        printed: 太原市迎泽区郝庄镇龙城新苑社区养老幸福工程
+)");
+    std::string output;
+    REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) ==
+            0);
+    INFO(output);
+    const auto changed = rewritten(before, identities(s.out));
+    CHECK(under(changed, "data/2022/") ==
+          std::set<std::string>{"data/2022/ratings.csv", "data/2022/ratings.json"});
+    CHECK(under(changed, "data/2023/").empty());
+    CHECK(changed.count("data/projects.csv") == 0);
+    CHECK(changed.count("data/projects.json") == 0);
+    CHECK(changed.count("data/ratings.csv") == 1);
+    const std::string ratings = read_text(s.out / "data/2022/ratings.csv");
+    CHECK_THAT(ratings, Contains("jinminhan-2023-200,晋民函〔2023〕200号,2022,good,良好,1,"
+                                 "taiyuan-yingze-longchengxinyuan-2022"));
+    CHECK_THAT(read_text(s.out / "data/2022/projects.csv"),
+               !Contains("jinminhan-2023-200") && Contains("taiyuan-yingze-longchengxinyuan-2022"));
+    CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
+}
