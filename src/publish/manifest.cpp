@@ -1,15 +1,15 @@
 #include "publish/manifest.h"
 
+#include <charconv>
 #include <fstream>
-#include <map>
-#include <memory>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include <unistd.h>
 
 #include "hash/sha256.h"
-#include "publish/file_tree.h"
 #include "render/data_escaping.h"
 
 namespace gongshi::publish {
@@ -31,38 +31,65 @@ std::string sha256_of_file(const fs::path& file) {
 struct KnownHash {
     std::uint64_t ino = 0, size = 0;
     std::int64_t mtime_ns = 0;
-    std::string sha256;
+    std::string_view sha256;
 };
 
 fs::path hash_cache_path(const fs::path& out_dir) { return out_dir.string() + ".hashes"; }
 
-// "<ino> <size> <mtime_ns> <sha256> <path>" per line; a line that does not parse is skipped (then rehashed).
-std::map<std::string, KnownHash> read_hash_cache(const fs::path& out_dir) {
-    std::map<std::string, KnownHash> known;
-    std::ifstream in(hash_cache_path(out_dir), std::ios::binary);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream s(line);
+template <typename T>
+bool number_field(std::string_view& line, T& value) {
+    const auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), value);
+    if (ec != std::errc() || end == line.data() + line.size() || *end != ' ') return false;
+    line.remove_prefix(static_cast<size_t>(end - line.data()) + 1);
+    return true;
+}
+
+// "<ino> <size> <mtime_ns> <sha256> <path>" per line; a line that does not parse is skipped (then rehashed). The
+// views point into `text`.
+std::unordered_map<std::string_view, KnownHash> parse_hash_cache(const std::string& text) {
+    std::unordered_map<std::string_view, KnownHash> known;
+    for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + at, end - at);
+        at = end + 1;
         KnownHash k;
-        std::string path;
-        if (!(s >> k.ino >> k.size >> k.mtime_ns >> k.sha256) || k.sha256.size() != 64) continue;
-        s.get();
-        std::getline(s, path);
-        if (!path.empty()) known[path] = std::move(k);
+        if (!number_field(line, k.ino) || !number_field(line, k.size) || !number_field(line, k.mtime_ns) ||
+            line.size() < 66 || line[64] != ' ')
+            continue;
+        k.sha256 = line.substr(0, 64);
+        known[line.substr(65)] = k;
     }
     return known;
 }
 
+std::string read_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 void write_hash_cache(const fs::path& out_dir, const std::vector<ManifestEntry>& entries,
-                      const std::vector<TreeEntry>& files) {
-    std::ostringstream text;
-    for (size_t i = 0; i < entries.size(); ++i)
-        text << files[i].stat.ino << ' ' << files[i].stat.size << ' ' << files[i].stat.mtime_ns << ' '
-             << entries[i].sha256 << ' ' << entries[i].path << '\n';
+                      const std::vector<const StagedFile*>& files) {
+    std::string text;
+    text.reserve(entries.size() * 140);
+    for (size_t i = 0; i < entries.size(); ++i) {
+        text += std::to_string(files[i]->ino);
+        text += ' ';
+        text += std::to_string(files[i]->size);
+        text += ' ';
+        text += std::to_string(files[i]->mtime_ns);
+        text += ' ';
+        text += entries[i].sha256;
+        text += ' ';
+        text += entries[i].path;
+        text += '\n';
+    }
     const fs::path target = hash_cache_path(out_dir);
     const fs::path tmp = target.string() + ".tmp-" + std::to_string(::getpid());
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text.str();
+    out << text;
     std::error_code ec;
     if (out.flush()) fs::rename(tmp, target, ec);  // a cache: if it cannot be written, the next build rehashes
     else fs::remove(tmp, ec);
@@ -70,19 +97,26 @@ void write_hash_cache(const fs::path& out_dir, const std::vector<ManifestEntry>&
 
 }  // namespace
 
-std::vector<ManifestEntry> hash_tree(const fs::path& dir, const fs::path& out_dir) {
-    const std::map<std::string, KnownHash> known = read_hash_cache(out_dir);
-    std::vector<TreeEntry> files;
-    for (auto& e : list_tree(dir))
-        if (e.path != manifest_sums_path && e.path != manifest_json_path && S_ISREG(e.stat.mode))
-            files.push_back(std::move(e));
+std::vector<ManifestEntry> hash_files(const fs::path& dir, const std::vector<std::pair<std::string, StagedFile>>& staged,
+                                      const fs::path& out_dir) {
+    const std::string cache_text = read_file(hash_cache_path(out_dir));
+    const auto known = parse_hash_cache(cache_text);
     std::vector<ManifestEntry> entries;
-    entries.reserve(files.size());
-    for (const TreeEntry& f : files) {
-        const auto k = known.find(f.path);
-        const bool same = k != known.end() && k->second.ino == f.stat.ino && k->second.size == f.stat.size &&
-                          k->second.mtime_ns == f.stat.mtime_ns;
-        entries.push_back({f.path, f.stat.size, same ? k->second.sha256 : sha256_of_file(dir / f.path)});
+    std::vector<const StagedFile*> files;
+    entries.reserve(staged.size());
+    files.reserve(staged.size());
+    for (const auto& [path, f] : staged) {
+        if (path == manifest_sums_path || path == manifest_json_path) continue;
+        std::string sha = f.sha256;
+        if (sha.empty()) {
+            const auto k = known.find(path);
+            if (k != known.end() && k->second.ino == f.ino && k->second.size == f.size &&
+                k->second.mtime_ns == f.mtime_ns)
+                sha = k->second.sha256;
+            else sha = sha256_of_file(dir / path);
+        }
+        entries.push_back({path, f.size, std::move(sha)});
+        files.push_back(&f);
     }
     write_hash_cache(out_dir, entries, files);
     return entries;
@@ -108,13 +142,6 @@ std::string manifest_json(const std::vector<ManifestEntry>& entries) {
 
 namespace {
 
-std::string read_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // A manifest equal to the published one is hard-linked from the site, as every unchanged file is: it keeps its
 // inode and modification time, so a build that changed nothing changes nothing here either.
 void put(Staging& staging, const fs::path& out_dir, std::string_view path, const std::string& bytes) {
@@ -133,7 +160,7 @@ void put(Staging& staging, const fs::path& out_dir, std::string_view path, const
 }  // namespace
 
 void write_manifest(Staging& staging, const fs::path& out_dir) {
-    const std::vector<ManifestEntry> entries = hash_tree(staging.dir(), out_dir);
+    const std::vector<ManifestEntry> entries = hash_files(staging.dir(), staging.contents(), out_dir);
     put(staging, out_dir, manifest_sums_path, manifest_sums(entries));
     put(staging, out_dir, manifest_json_path, manifest_json(entries));
 }

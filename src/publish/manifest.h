@@ -21,16 +21,19 @@ struct ManifestEntry {
     std::string sha256;  // lowercase hex
 };
 
-// Every file of the tree at `dir` (but the manifest's own two files), sorted by path. A file the hash cache
-// "<out>.hashes" knows by inode, size and modification time is not read again — an incremental build hard-links
-// its unchanged files, so only the files it wrote (and a new search index) are hashed. The cache is rewritten.
-std::vector<ManifestEntry> hash_tree(const std::filesystem::path& dir, const std::filesystem::path& out_dir);
+// Every file the staging folder at `dir` holds (`staged`, as Staging::contents() lists them: sorted by path), but
+// the manifest's own two files. A written file's hash is the one taken from its bytes; a linked or kept file the
+// hash cache "<out>.hashes" knows by inode, size and modification time is not read again; any other is read and
+// hashed. The cache is rewritten. No walk of the tree: at 100 000 projects the walk alone took ~1 s.
+std::vector<ManifestEntry> hash_files(const std::filesystem::path& dir,
+                                      const std::vector<std::pair<std::string, StagedFile>>& staged,
+                                      const std::filesystem::path& out_dir);
 
 // The two files' text: "<sha256>  <path>\n" lines; and a JSON object listing path, size and sha256.
 std::string manifest_sums(const std::vector<ManifestEntry>& entries);
 std::string manifest_json(const std::vector<ManifestEntry>& entries);
 
-// hash_tree over the staging folder, then both files written into it.
+// hash_files over what the staging folder holds, then both files written into it.
 void write_manifest(Staging& staging, const std::filesystem::path& out_dir);
 
 }  // namespace gongshi::publish

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <atomic>
-#include <mutex>
-#include <unordered_set>
+#include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "publish/file_tree.h"
@@ -25,6 +27,15 @@ private:
     int fd_ = -1;
 };
 
+// What the staging folder holds at one path: the file's identity as it was written, linked or kept, and its
+// SHA-256 when this build had its bytes (empty for a file it linked or kept: the manifest looks it up).
+struct StagedFile {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t ino = 0;
+    std::string sha256;
+};
+
 // A fresh folder "<out>.staging-<pid>" that files are written into; removed unless committed.
 class Staging : public render::OutputSink {
 public:
@@ -35,6 +46,9 @@ public:
 
     void write(const std::string& path, std::string_view bytes) override;
     const std::filesystem::path& dir() const { return dir_; }
+    // Every file the folder holds, sorted by path: what this build wrote, linked and (in an adopted edition) kept.
+    // The manifest is made from it, without walking the tree again.
+    std::vector<std::pair<std::string, StagedFile>> contents() const;
     long long files_written() const { return files_; }
     long long bytes_written() const { return bytes_; }
 
@@ -62,10 +76,11 @@ private:
     std::filesystem::path dir_;
     bool committed_ = false;
     bool adopted_ = false;
-    std::mutex written_mutex_;
-    std::unordered_set<std::string> written_;  // in an adopted edition: the paths this build wrote
+    mutable std::mutex staged_mutex_;
+    std::unordered_map<std::string, StagedFile> staged_;  // every file in the folder (contents())
 
-    void link(const std::vector<std::string>& paths);
+    void record(const std::string& path, StagedFile file);
+    void link(const std::vector<std::string>& paths, const StatsByPath& live);
     void reconcile(const std::vector<std::string>& paths, const StatsByPath& live);
     std::atomic<long long> files_{0};
     std::atomic<long long> bytes_{0};

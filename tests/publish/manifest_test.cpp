@@ -97,3 +97,39 @@ TEST_CASE("an incremental build takes an unchanged file's hash from <out>.hashes
     const std::string page = "projects/taiyuan-qingxu-jinshatan-2023/index.html";
     CHECK_THAT(sums, Contains(gongshi::hash::sha256_hex(read_text(s.out / page)) + "  " + page + "\n"));
 }
+
+TEST_CASE("after rebuilds that link, adopt and reconcile, SHA256SUMS lists exactly the files of the site",
+          "[publish][incremental]") {
+    // The manifest is made from what the staging folder was given (written, linked, kept), not from a walk of the
+    // tree: each way a file gets there, and a stray file the reconcile removes, must show in it exactly.
+    ManifestSite s;
+    const auto check_listed = [&](const char* when) {
+        INFO(when);
+        check_sums(s.out);
+        std::set<std::string> listed, files;
+        const std::string sums = read_text(s.out / "SHA256SUMS");
+        for (size_t at = 0; at < sums.size();) {
+            const size_t end = sums.find('\n', at);
+            listed.insert(sums.substr(at + 66, end - at - 66));
+            at = end + 1;
+        }
+        for (const auto& [path, bytes] : read_tree(s.out))
+            if (path != "SHA256SUMS" && path != "manifest.json") files.insert(path);
+        CHECK(listed == files);
+    };
+    s.build(s.out);
+    check_listed("a full build (every file written)");
+    edit(s.content / "projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml", "area_m2: 1800", "area_m2: 1900");
+    s.build(s.out);
+    check_listed("the first rebuild (unchanged files linked into a new folder)");
+    // The edition the next build adopts, with a file nobody published planted in it.
+    const fs::path previous = s.dir.path() / "site.previous";
+    REQUIRE(fs::is_directory(previous / "projects"));
+    write_text(previous / "projects/stray.html", "<p>not published</p>");
+    edit(s.content / "projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml", "area_m2: 1900", "area_m2: 2000");
+    s.build(s.out);
+    check_listed("a rebuild in the adopted edition (unchanged files kept, a stray one removed)");
+    CHECK_FALSE(fs::exists(s.out / "projects/stray.html"));
+    s.build(s.out);
+    check_listed("a rebuild that changed nothing");
+}
