@@ -107,7 +107,7 @@ std::vector<ManifestEntry> hash_files(const fs::path& dir, const std::vector<std
     files.reserve(staged.size());
     for (const auto& [path, f] : staged) {
         if (path == manifest_sums_path || path == manifest_json_path) continue;
-        std::string sha = f.sha256;
+        std::string sha(f.sha256_hex());
         if (sha.empty()) {
             const auto k = known.find(path);
             if (k != known.end() && k->second.ino == f.ino && k->second.size == f.size &&

@@ -102,19 +102,24 @@ void Staging::write(const std::string& path, std::string_view bytes) {
     ++files_;
     bytes_ += static_cast<long long>(bytes.size());
     // The manifest's hash, from the bytes in hand (on the render threads) rather than read back later.
-    record(path, {static_cast<std::uint64_t>(st.st_size),
-                  static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                  static_cast<std::uint64_t>(st.st_ino), hash::sha256_hex(bytes)});
+    StagedFile staged{static_cast<std::uint64_t>(st.st_size),
+                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                      static_cast<std::uint64_t>(st.st_ino), true, {}};
+    const std::string sha = hash::sha256_hex(bytes);
+    std::copy_n(sha.begin(), std::min(sha.size(), staged.sha256.size()), staged.sha256.begin());
+    record(path, staged);
 }
 
-void Staging::record(const std::string& path, StagedFile file) {
+void Staging::record(std::string_view path, const StagedFile& file) {
     std::lock_guard lock(staged_mutex_);
-    staged_[path] = std::move(file);
+    staged_.insert_or_assign(std::pmr::string(path, &staged_memory_), file);
 }
 
 std::vector<std::pair<std::string, StagedFile>> Staging::contents() const {
     std::lock_guard lock(staged_mutex_);
-    std::vector<std::pair<std::string, StagedFile>> out(staged_.begin(), staged_.end());
+    std::vector<std::pair<std::string, StagedFile>> out;
+    out.reserve(staged_.size());
+    for (const auto& [path, file] : staged_) out.emplace_back(std::string(path), file);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
 }
@@ -143,7 +148,7 @@ void Staging::link_unchanged(const std::vector<std::string>& paths, const StatsB
 }
 
 static StagedFile staged_as(const FileStat& st) {
-    return {st.size, st.mtime_ns, static_cast<std::uint64_t>(st.ino), {}};
+    return {st.size, st.mtime_ns, static_cast<std::uint64_t>(st.ino), false, {}};
 }
 
 // A linked file is the site's own inode: its identity is what the output check saw of the site's file, else
@@ -170,7 +175,7 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
         if (::lstat(to.c_str(), &st) != 0) throw io_error("cannot stat", to);
         record(rel, {static_cast<std::uint64_t>(st.st_size),
                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                     static_cast<std::uint64_t>(st.st_ino), {}});
+                     static_cast<std::uint64_t>(st.st_ino), false, {}});
     }
 }
 
@@ -181,7 +186,7 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;
     for (TreeEntry& e : list_tree(dir_)) {
-        if (staged_.count(e.path)) continue;  // written by this build
+        if (staged_.count(std::pmr::string(e.path.data(), e.path.size()))) continue;  // written by this build
         if (!S_ISREG(e.stat.mode) || !missing.erase(e.path)) stale.push_back(std::move(e.path));
         else keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
     }

@@ -1,11 +1,14 @@
 // Atomic publish: render into a staging folder beside the output, then swap it in as one rename.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory_resource>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -28,12 +31,15 @@ private:
 };
 
 // What the staging folder holds at one path: the file's identity as it was written, linked or kept, and its
-// SHA-256 when this build had its bytes (empty for a file it linked or kept: the manifest looks it up).
+// SHA-256 when this build had its bytes (none for a file it linked or kept: the manifest looks it up). Fixed size:
+// recording a file allocates nothing of its own.
 struct StagedFile {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
     std::uint64_t ino = 0;
-    std::string sha256;
+    bool hashed = false;
+    std::array<char, 64> sha256{};  // lowercase hex, if hashed
+    std::string_view sha256_hex() const { return hashed ? std::string_view(sha256.data(), sha256.size()) : ""; }
 };
 
 // A fresh folder "<out>.staging-<pid>" that files are written into; removed unless committed.
@@ -77,9 +83,13 @@ private:
     bool committed_ = false;
     bool adopted_ = false;
     mutable std::mutex staged_mutex_;
-    std::unordered_map<std::string, StagedFile> staged_;  // every file in the folder (contents())
+    // Every file in the folder (contents()). Its nodes come from large blocks of their own: 100 000 long-lived
+    // small allocations made between the render threads' short-lived pages fragmented the heap (peak RSS at
+    // N = 100 000 went from 0.54 to 1.3 GB with a plain map).
+    std::pmr::monotonic_buffer_resource staged_memory_{std::size_t{1} << 20};
+    std::pmr::unordered_map<std::pmr::string, StagedFile> staged_{&staged_memory_};
 
-    void record(const std::string& path, StagedFile file);
+    void record(std::string_view path, const StagedFile& file);
     void link(const std::vector<std::string>& paths, const StatsByPath& live);
     void reconcile(const std::vector<std::string>& paths, const StatsByPath& live);
     std::atomic<long long> files_{0};
