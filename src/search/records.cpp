@@ -150,6 +150,7 @@ std::vector<RecordFilters> record_filters(const model::Site& site, const Facets&
             RecordFilters f;
             const bool reply = d.type == model::Document::Type::reply;
             f.kind = index_of(facets.kinds, reply ? "答复" : notice_kind(d));
+            f.years = year_bit(facets, d.year);  // its own year; a notice adds the years it rated (below)
             if (reply && d.city) {
                 const auto it = site.city_index.find(d.city->value);
                 if (it != site.city_index.end())

@@ -2,12 +2,14 @@
 // the index files whose bytes change and ends byte-identical to a full build of the same content.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
 #include "search/index_files.h"
 #include "search/normalize.h"
 #include "search/records.h"
+#include "large_content.h"
 #include "test_support.h"
 
 using namespace gongshi::testing;
@@ -244,4 +246,32 @@ TEST_CASE("after a new rating list the rated records' filters equal a clean buil
                        "        printed: 太原市迎泽区郝庄镇龙城新苑社区养老幸福工程\n");
         },
         0);
+}
+
+TEST_CASE("a notice's and a reply letter's year filter includes their own year; a notice adds the years it rated",
+          "[search]") {
+    // The search page's year filter lists the documents' years (search_facets): a letter of 2025 that rates
+    // nothing must match 2025, or the filter shows a year whose documents it then hides.
+    const gongshi::model::Site site = site_of(source_dir() / "content");
+    const search::Facets facets = search::search_facets(site);
+    const std::vector<search::RecordFilters> filters = search::record_filters(site, facets);
+    const auto bit = [&](int year) {
+        const auto it = std::find(facets.years.begin(), facets.years.end(), year);
+        REQUIRE(it != facets.years.end());
+        return 1u << (it - facets.years.begin());
+    };
+    const size_t first_document = site.projects.size();
+    REQUIRE(!site.replies.empty());
+    for (size_t i = 0; i < site.notices.size(); ++i) {
+        const auto& n = site.notices[i];
+        INFO(n.id.value);
+        unsigned expected = bit(n.year);
+        for (const auto& r : site.ratings)
+            if (site.notices[r.notice].id.value == n.id.value) expected |= bit(r.year);
+        CHECK(filters[first_document + i].years == expected);
+    }
+    for (size_t i = 0; i < site.replies.size(); ++i) {
+        INFO(site.replies[i].id.value);
+        CHECK(filters[first_document + site.notices.size() + i].years == bit(site.replies[i].year));
+    }
 }
