@@ -90,15 +90,16 @@ town: 桥东街道
 community: 新建社区
 )";
 
-inline const char* const new_rating_group = R"(  - year: 2023
-    tier: excellent
-    declared: 1
-    heading: （三）优秀等次（共1家）
-    entries:
-      - rank: 1
-        project: taiyuan-yingze-qiaodong-2023
-        printed: 太原市迎泽区桥东街道新建社区养老幸福工程
-)";
+// One group of a ratings file giving one project one rating, as a notice prints it.
+inline std::string rating_group(int year, const std::string& tier, const std::string& heading,
+                                const std::string& project, const std::string& printed) {
+    return "  - year: " + std::to_string(year) + "\n    tier: " + tier + "\n    declared: 1\n    heading: " + heading +
+           "\n    entries:\n      - rank: 1\n        project: " + project + "\n        printed: " + printed + "\n";
+}
+
+inline const std::string new_rating_group = rating_group(2023, "excellent", "（三）优秀等次（共1家）",
+                                                         "taiyuan-yingze-qiaodong-2023",
+                                                         "太原市迎泽区桥东街道新建社区养老幸福工程");
 
 inline ino_t folder_inode(const fs::path& dir) {
     struct stat st {};

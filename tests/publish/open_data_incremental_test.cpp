@@ -28,17 +28,10 @@ summary: 测试通报（第二批）摘要。
 <!-- gongshi:ratings -->
 )";
 
-const char* const new_ratings = R"(notice: jinminhan-2023-200
-groups:
-  - year: 2023
-    tier: excellent
-    declared: 1
-    heading: （一）优秀等次（共1家）
-    entries:
-      - rank: 1
-        project: taiyuan-yingze-qiaodong-2023
-        printed: 太原市迎泽区桥东街道新建社区养老幸福工程
-)";
+const std::string new_ratings =
+    "notice: jinminhan-2023-200\ngroups:\n" +
+    rating_group(2023, "excellent", "（一）优秀等次（共1家）", "taiyuan-yingze-qiaodong-2023",
+                 "太原市迎泽区桥东街道新建社区养老幸福工程");
 
 std::set<std::string> under(const std::set<std::string>& paths, const std::string& folder) {
     std::set<std::string> out;
@@ -158,17 +151,10 @@ TEST_CASE(
     s.build();
     const auto before = identities(s.out);
     write_text(s.content / "notices/jinminhan-2023-200.md", new_notice);
-    write_text(s.content / "ratings/jinminhan-2023-200.yaml", R"(notice: jinminhan-2023-200
-groups:
-  - year: 2022
-    tier: good
-    declared: 1
-    heading: （一）良好等次（共1家）
-    entries:
-      - rank: 1
-        project: taiyuan-yingze-longchengxinyuan-2022
-        printed: 太原市迎泽区郝庄镇龙城新苑社区养老幸福工程
-)");
+    write_text(s.content / "ratings/jinminhan-2023-200.yaml",
+               "notice: jinminhan-2023-200\ngroups:\n" +
+                   rating_group(2022, "good", "（一）良好等次（共1家）", "taiyuan-yingze-longchengxinyuan-2022",
+                                "太原市迎泽区郝庄镇龙城新苑社区养老幸福工程"));
     std::string output;
     REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) ==
             0);
