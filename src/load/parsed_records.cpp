@@ -55,21 +55,22 @@ const ParsedRecords::Entry* ParsedRecords::found(std::string_view file) const {
     return it != found_.end() && it->path == file ? &*it : nullptr;
 }
 
-std::string ParsedRecords::encode(bool found_too) const {
-    size_t size = 16;
-    const auto entry_size = [](std::string_view path, std::string_view record) {
-        return path.size() + record.size() + 64;
-    };
-    if (found_too)
-        for (const Entry& e : found_) size += entry_size(e.path, e.record);
-    for (const auto& [path, k] : kept_) size += entry_size(path, k.record);
+void ParsedRecords::encode_to(RecordsToWrite::How how, const std::function<void(std::string_view)>& put) const {
+    if (how == RecordsToWrite::How::none) return;
+    const bool found_too = how == RecordsToWrite::How::replace;
+    constexpr size_t piece = size_t{4} << 20;
     std::string out;
-    out.reserve(size);
+    out.reserve(piece + (64 << 10));
     ArchiveWriter w(out);
     size_t count = kept_.size();
     if (found_too)
         for (const Entry& e : found_) count += !kept_.count(e.path);
     w(static_cast<std::uint64_t>(count));
+    const auto flush = [&](size_t at_least) {
+        if (out.size() < at_least) return;
+        put(out);
+        out.clear();
+    };
     // Both are by path: merged, a path parsed again by this build written once, as parsed.
     auto f = found_too ? found_.begin() : found_.end();
     auto k = kept_.begin();
@@ -77,23 +78,29 @@ std::string ParsedRecords::encode(bool found_too) const {
         if (k == kept_.end() || (f != found_.end() && f->path < k->first)) {
             put_entry(w, f->path, f->stamp, f->kind, f->source_hash, f->record);
             ++f;
-            continue;
+        } else {
+            if (f != found_.end() && f->path == k->first) ++f;
+            put_entry(w, k->first, k->second.stamp, k->second.kind, k->second.source_hash, k->second.record);
+            ++k;
         }
-        if (f != found_.end() && f->path == k->first) ++f;
-        put_entry(w, k->first, k->second.stamp, k->second.kind, k->second.source_hash, k->second.record);
-        ++k;
+        flush(piece);
     }
-    return out;
+    flush(1);
 }
 
-RecordsToWrite ParsedRecords::to_write() const {
-    if (kept_.empty()) return {};
+RecordsToWrite::How ParsedRecords::write_how() const {
+    if (kept_.empty()) return RecordsToWrite::How::none;
     // Entries of files since changed or gone stay in the file until it is replaced: when they are most of it.
     size_t live = 0;
     for (const Entry& e : found_) live += e.path.size() + e.record.size();
-    if (decoded_ok_ && decoded_.size() < 2 * live + (64 << 10))
-        return {RecordsToWrite::How::append, encode(false)};
-    return {RecordsToWrite::How::replace, encode(true)};
+    if (decoded_ok_ && decoded_.size() < 2 * live + (64 << 10)) return RecordsToWrite::How::append;
+    return RecordsToWrite::How::replace;
+}
+
+RecordsToWrite ParsedRecords::to_write() const {
+    RecordsToWrite out{write_how(), {}};
+    encode_to(out.how, [&](std::string_view bytes) { out.bytes += bytes; });
+    return out;
 }
 
 }  // namespace gongshi::load

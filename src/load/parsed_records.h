@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,12 @@ class ParsedRecords {
     bool decode(std::string bytes);
     // What to write back: nothing if no file was parsed; the entries parsed by this build, to append to the
     // cache's file; or, when no cache was read or most of it is out of date, every entry, to replace it.
+    RecordsToWrite::How write_how() const;
+    // Those bytes, handed to `put` a piece of about 4 MB at a time; one after another the pieces are one encode()
+    // output. At 100 000 projects the whole is 85 MB, and as one string it (and the copy the cache file's framing
+    // made of it) set the build's peak memory.
+    void encode_to(RecordsToWrite::How how, const std::function<void(std::string_view)>& put) const;
+    // write_how() and the bytes in one string.
     RecordsToWrite to_write() const;
 
     // The record `file` gave the last build, if it has the same stamp now.
@@ -87,7 +94,6 @@ class ParsedRecords {
     template <class Record>
     static constexpr int kind_of();
     const Entry* found(std::string_view file) const;
-    std::string encode(bool found_too) const;
 
     FileStamps stamps_;
     std::string decoded_;  // the last build's cache, as decode() took it

@@ -102,11 +102,13 @@ std::optional<std::string> Rebuild::read_parsed_records() const {
     return read_record_cache(state_->settings.out, generator_identity());
 }
 
-void Rebuild::write_parsed_records(std::string_view bytes) const {
-    write_record_cache(state_->settings.out, generator_identity(), bytes);
+void Rebuild::write_parsed_records(const RecordPieces& pieces) const {
+    write_record_cache(state_->settings.out, generator_identity(), pieces);
 }
 
-void Rebuild::append_parsed_records(std::string_view bytes) const { append_record_cache(state_->settings.out, bytes); }
+void Rebuild::append_parsed_records(const RecordPieces& pieces) const {
+    append_record_cache(state_->settings.out, pieces);
+}
 
 Published Rebuild::publish(const render::RenderedFiles& files, const model::ModelSummary& summary,
                            diag::Diagnostics&) {

@@ -15,6 +15,7 @@
 #include "diag/diagnostic.h"
 #include "model/change_summary.h"
 #include "publish/build_cache.h"
+#include "publish/record_cache.h"
 #include "render/output_sink.h"
 
 namespace gongshi::publish {
@@ -64,8 +65,8 @@ public:
     // The parsed-record cache beside the output (publish/record_cache.h), if this binary wrote it; its new bytes,
     // or the bytes to add to it.
     std::optional<std::string> read_parsed_records() const;
-    void write_parsed_records(std::string_view bytes) const;
-    void append_parsed_records(std::string_view bytes) const;
+    void write_parsed_records(const RecordPieces& pieces) const;
+    void append_parsed_records(const RecordPieces& pieces) const;
     // An input this build rewrote itself (content/published-urls.txt, url_registry.h): the cache records its new
     // stamp, so the build's own edit is not a change of the inputs at the next build.
     void restamp_input(const std::filesystem::path& file);

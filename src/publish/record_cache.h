@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,12 +17,16 @@ std::filesystem::path record_cache_path(const std::filesystem::path& out_dir);
 // (generator_identity()).
 std::optional<std::string> read_record_cache(const std::filesystem::path& out_dir,
                                              const std::string& generator);
-// Replaces the file atomically with one block (a new file renamed over the old); if it cannot be written
-// there is none, and the next build parses every file.
+// The bytes to write, produced a piece at a time: the producer hands each piece to the function it is given,
+// which writes it as a block before the next piece is made (the whole is never in memory twice).
+using RecordPieces = std::function<void(const std::function<void(std::string_view)>&)>;
+// Replaces the file atomically with a block per piece (a new file renamed over the old); if it cannot be
+// written there is none, and the next build parses every file.
 void write_record_cache(const std::filesystem::path& out_dir, const std::string& generator,
-                        std::string_view bytes);
-// Adds a block at the end of the file. A block cut short (a build killed while writing) fails its check, and
-// the next build ignores the file.
-void append_record_cache(const std::filesystem::path& out_dir, std::string_view bytes);
+                        const RecordPieces& pieces);
+// Adds a block per piece at the end of the file. A block cut short (a build killed while writing) fails its
+// check, and the next build ignores the file; so do whole blocks that end inside a record (the pieces of one
+// write decode only together).
+void append_record_cache(const std::filesystem::path& out_dir, const RecordPieces& pieces);
 
 }  // namespace gongshi::publish
