@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
@@ -10,6 +9,7 @@
 #include <unistd.h>
 
 #include "hash/sha256.h"
+#include "io/input_files.h"
 #include "render/data_escaping.h"
 
 namespace gongshi::publish {
@@ -63,13 +63,6 @@ std::unordered_map<std::string_view, KnownHash> parse_hash_cache(const std::stri
     return known;
 }
 
-std::string read_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 void write_hash_cache(const fs::path& out_dir, const std::vector<ManifestEntry>& entries,
                       const std::vector<const StagedFile*>& files) {
     std::string text;
@@ -99,7 +92,7 @@ void write_hash_cache(const fs::path& out_dir, const std::vector<ManifestEntry>&
 
 std::vector<ManifestEntry> hash_files(const fs::path& dir, const std::vector<std::pair<std::string, StagedFile>>& staged,
                                       const fs::path& out_dir) {
-    const std::string cache_text = read_file(hash_cache_path(out_dir));
+    const std::string cache_text = io::read_file(hash_cache_path(out_dir)).value_or("");
     const auto known = parse_hash_cache(cache_text);
     std::vector<ManifestEntry> entries;
     std::vector<const StagedFile*> files;
@@ -147,7 +140,7 @@ namespace {
 void put(Staging& staging, const fs::path& out_dir, std::string_view path, const std::string& bytes) {
     const fs::path live = out_dir / path;
     std::error_code ec;
-    if (fs::file_size(live, ec) == bytes.size() && !ec && read_file(live) == bytes) {
+    if (fs::file_size(live, ec) == bytes.size() && !ec && io::read_file(live) == bytes) {
         const fs::path target = staging.dir() / path;
         const fs::path tmp = target.string() + ".link-" + std::to_string(::getpid());
         fs::remove(tmp, ec);

@@ -77,6 +77,16 @@ Staging::~Staging() {
     }
 }
 
+// A file's identity as the manifest's hash cache knows it: from what the output check saw, or from a stat.
+static StagedFile staged_as(const FileStat& st) {
+    return {st.size, st.mtime_ns, static_cast<std::uint64_t>(st.ino), false, {}};
+}
+static StagedFile staged_as(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+            static_cast<std::uint64_t>(st.st_ino), false, {}};
+}
+
 void Staging::write(const std::string& path, std::string_view bytes) {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
@@ -102,9 +112,8 @@ void Staging::write(const std::string& path, std::string_view bytes) {
     ++files_;
     bytes_ += static_cast<long long>(bytes.size());
     // The manifest's hash, from the bytes in hand (on the render threads) rather than read back later.
-    StagedFile staged{static_cast<std::uint64_t>(st.st_size),
-                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                      static_cast<std::uint64_t>(st.st_ino), true, {}};
+    StagedFile staged = staged_as(st);
+    staged.hashed = true;
     const std::string sha = hash::sha256_hex(bytes);
     std::copy_n(sha.begin(), std::min(sha.size(), staged.sha256.size()), staged.sha256.begin());
     record(path, staged);
@@ -147,9 +156,6 @@ void Staging::link_unchanged(const std::vector<std::string>& paths, const StatsB
     else link(paths, live);
 }
 
-static StagedFile staged_as(const FileStat& st) {
-    return {st.size, st.mtime_ns, static_cast<std::uint64_t>(st.ino), false, {}};
-}
 
 // A linked file is the site's own inode: its identity is what the output check saw of the site's file, else
 // what lstat says of the link.
@@ -173,9 +179,7 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
         }
         struct stat st {};
         if (::lstat(to.c_str(), &st) != 0) throw io_error("cannot stat", to);
-        record(rel, {static_cast<std::uint64_t>(st.st_size),
-                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                     static_cast<std::uint64_t>(st.st_ino), false, {}});
+        record(rel, staged_as(st));
     }
 }
 
