@@ -111,8 +111,11 @@ BuildReport build_site(const BuildOptions& options) {
     const render::Templates templates = render::Templates::load(input, options.templates, report.diags);
     if (report.diags.has_errors()) return report;
     const model::Site site = model::build_model(std::move(records), options.drafts);
-    const model::ModelSummary summary = model::summarize(site);
-    report.changes = model::compare_summaries(rebuild.last_summary(), summary, site);
+    {
+        const model::ModelSummary summary = model::summarize(site);
+        report.changes = model::compare_summaries(rebuild.last_summary(), summary, site);
+        rebuild.keep_summary(summary);
+    }
     lap("model");
 
     render::OutputSink& staging = rebuild.start_staging();
@@ -135,7 +138,7 @@ BuildReport build_site(const BuildOptions& options) {
         lap("search index");
     }
 
-    record(report, rebuild.publish(result.files, summary, report.diags));
+    record(report, rebuild.publish(result.files, report.diags));
     report.pages = result.pages;
     report.views_built = result.views_built;
     report.data_parts_made = result.data_parts_made;

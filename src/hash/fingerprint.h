@@ -24,6 +24,12 @@ public:
     Fingerprint& add(const std::string& bytes) { return add(std::string_view(bytes)); }
     Fingerprint& add(const char* bytes) { return add(std::string_view(bytes)); }
     Fingerprint& add(std::uint64_t n);
+    // Bytes with no length before them: one piece given in parts, each part added after add(its whole length)
+    // (add(whole) and add(whole.size()) then add_unframed of its parts in order give the same value).
+    Fingerprint& add_unframed(std::string_view bytes) {
+        put(bytes.data(), bytes.size());
+        return *this;
+    }
     std::uint64_t value() const;
     // Empty again, keeping its buffer: for making many fingerprints in a row without allocating each time.
     void reset();

@@ -13,6 +13,7 @@
 
 #include "publish/file_tree.h"
 #include "hash/fingerprint.h"
+#include "publish/cbor_writer.h"
 
 namespace gongshi::publish {
 
@@ -22,7 +23,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The file: "gongshi-cache 7 <checksum>", a line with the length of the first CBOR document, then two CBOR
+// The file: "gongshi-cache 8 <checksum>", a line with the length of the first CBOR document, then two CBOR
 // documents: the site's (generator, options, folders, output files, digest of the input stamps) and the record
 // summaries. The checksum (of everything after the first line) catches a flipped byte that would still decode.
 // When the digest says the inputs are unchanged, the summaries — most of the file at 100 000 projects — are not
@@ -33,17 +34,6 @@ constexpr std::string_view magic = "gongshi-cache 8 ";
 fs::path pending_cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.next"); }
 
 std::uint64_t checksum(std::string_view bytes) { return hash::Fingerprint().add(bytes).value(); }
-
-Json site_document(const BuildCache& c) {
-    Json outputs = Json::object();
-    for (const auto& [path, o] : c.outputs) outputs[path] = {o.key, o.size, o.depends};
-    return {{"generator", c.generator}, {"site", c.site},         {"options", c.options},
-            {"outputs", outputs},       {"previous", c.previous}, {"inputs", c.inputs_digest}};
-}
-
-Json summary_document(const BuildCache& c) {
-    return {{"projects", c.summary.projects}, {"documents", c.summary.documents}, {"ratings", c.summary.ratings}};
-}
 
 // Reads one of the CBOR documents straight into a BuildCache, without building a Json tree first (at 100 000
 // projects the tree and the copy out of it took ~2 s, most of a no-op rebuild). Any unexpected shape, or a field
@@ -231,17 +221,53 @@ std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
     return out;
 }
 
-void write_pending_cache(const fs::path& out_dir, const BuildCache& c) {
-    const std::vector<std::uint8_t> site = Json::to_cbor(site_document(c)), summary = Json::to_cbor(summary_document(c));
-    std::string rest = std::to_string(site.size()) + "\n";
-    rest.append(site.begin(), site.end());
-    rest.append(summary.begin(), summary.end());
+std::string encode_summary(const model::ModelSummary& summary) {
+    std::string out;
+    CborWriter cbor(out);
+    const auto table = [&](std::string_view name, const std::map<std::string, std::string>& entries) {
+        cbor.text(name).map(entries.size());
+        for (const auto& [key, value] : entries) cbor.text(key).text(value);
+    };
+    cbor.map(3);  // its fields in the order nlohmann::json wrote them (by name)
+    table("documents", summary.documents);
+    table("projects", summary.projects);
+    table("ratings", summary.ratings);
+    out.shrink_to_fit();  // kept through render: not the room its doubling left (up to as much again)
+    return out;
+}
+
+// The site document: its fields by name, as nlohmann::json wrote them. Each output is [key, size, depends].
+static std::string encode_site(const CacheToWrite& c) {
+    std::string out;
+    CborWriter cbor(out);
+    cbor.map(6);
+    cbor.text("generator").text(c.generator);
+    cbor.text("inputs").number(c.inputs_digest);
+    cbor.text("options").text(c.options);
+    cbor.text("outputs").map(c.outputs.size());
+    for (const auto& [path, o] : c.outputs) cbor.text(path).array(3).number(o.key).number(o.size).number(o.depends);
+    cbor.text("previous").text(c.previous);
+    cbor.text("site").text(c.site);
+    return out;
+}
+
+void write_pending_cache(const fs::path& out_dir, const CacheToWrite& c) {
+    const std::string site = encode_site(c);
+    const std::string length = std::to_string(site.size()) + "\n";
+    // The checksum of everything after the first line, made of its three parts as of one string.
+    const std::uint64_t sum = hash::Fingerprint()
+                                  .add(static_cast<std::uint64_t>(length.size() + site.size() + c.summary.size()))
+                                  .add_unframed(length)
+                                  .add_unframed(site)
+                                  .add_unframed(c.summary)
+                                  .value();
     const fs::path target = pending_cache_path(out_dir);
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << magic << checksum(rest) << '\n';
-        f.write(rest.data(), static_cast<std::streamsize>(rest.size()));
+        f << magic << sum << '\n' << length;
+        f.write(site.data(), static_cast<std::streamsize>(site.size()));
+        f.write(c.summary.data(), static_cast<std::streamsize>(c.summary.size()));
         if (!f.flush()) {
             std::error_code ec;
             fs::remove(tmp, ec);

@@ -16,6 +16,7 @@
 
 #include "model/change_summary.h"
 #include "publish/file_tree.h"
+#include "render/output_sink.h"
 
 namespace gongshi::publish {
 
@@ -44,6 +45,21 @@ struct BuildCache {
     std::string previous;
 };
 
+// What a build leaves in its cache, read back as a BuildCache.
+struct CacheToWrite {
+    std::string generator;
+    std::string options;
+    std::uint64_t inputs_digest = 0;
+    const render::RenderedFiles& outputs;  // every file of the site as the build left it
+    std::string_view summary;              // encode_summary's bytes
+    std::string site;
+    std::string previous;
+};
+
+// The summary a build leaves in its cache, encoded as soon as the build has compared it with the last one: the
+// model's summary is then not held through render (at 100 000 projects 36 MB as maps, ~13 MB encoded).
+std::string encode_summary(const model::ModelSummary& summary);
+
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 // "device:inode" of a folder (kept by rename and by the swap of a staging folder), or "" if it does not exist.
 std::string folder_identity(const std::filesystem::path& dir);
@@ -65,7 +81,7 @@ std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const
 // said of each (the paths point into `cache`). Nothing if one is missing, not a regular file, or of another size.
 std::optional<StatsByPath> check_outputs(const std::filesystem::path& out_dir, const BuildCache& cache);
 // Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder).
-void write_pending_cache(const std::filesystem::path& out_dir, const BuildCache& cache);
+void write_pending_cache(const std::filesystem::path& out_dir, const CacheToWrite& cache);
 // After the swap: the pending cache becomes "<out>.cache".
 void promote_pending_cache(const std::filesystem::path& out_dir);
 

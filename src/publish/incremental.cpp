@@ -23,6 +23,7 @@ struct Rebuild::State {
     std::optional<BuildCache> cache;
     StatsByPath live;
     std::optional<Staging> staging;
+    std::string summary;  // this build's, encoded (keep_summary)
 
     explicit State(RebuildSettings s) : settings(std::move(s)), lock(settings.out) {}
 };
@@ -56,6 +57,11 @@ Published Rebuild::finish_unchanged(diag::Diagnostics&) {
 }
 
 const model::ModelSummary* Rebuild::last_summary() const { return state_->cache ? &state_->cache->summary : nullptr; }
+
+void Rebuild::keep_summary(const model::ModelSummary& summary) {
+    state_->summary = encode_summary(summary);
+    if (state_->cache) state_->cache->summary = {};
+}
 
 render::OutputSink& Rebuild::start_staging() {
     State& s = *state_;
@@ -110,22 +116,18 @@ void Rebuild::append_parsed_records(const RecordPieces& pieces) const {
     append_record_cache(state_->settings.out, pieces);
 }
 
-Published Rebuild::publish(const render::RenderedFiles& files, const model::ModelSummary& summary,
-                           diag::Diagnostics&) {
+Published Rebuild::publish(const render::RenderedFiles& files, diag::Diagnostics&) {
     State& s = *state_;
     Staging& staging = *s.staging;
     Published p;
     p.incremental = s.cache.has_value();
-    BuildCache next{generator_identity(), s.options_key, s.inputs, {}, summary, {}, {}};
+    CacheToWrite next{generator_identity(), s.options_key, s.inputs, files, s.summary, {}, {}};
     std::vector<std::string> unchanged;
-    for (const auto& [path, file] : files) {
-        next.outputs[path] = {file.key, file.size, file.depends};
-        (file.written ? p.written : unchanged).push_back(path);
-    }
+    for (const auto& [path, file] : files) (file.written ? p.written : unchanged).push_back(path);
     // The search index's files (src/search/) are among `files`: written, kept or removed like pages.
     if (s.cache) {
         for (const auto& [path, stamp] : s.cache->outputs)
-            if (!next.outputs.count(path)) p.removed.push_back(path);
+            if (!files.count(path)) p.removed.push_back(path);
         staging.link_unchanged(unchanged, s.live);
         lap_("keep unchanged");
         next.previous = folder_identity(s.settings.out);  // the site being replaced, once it is "<out>.previous"

@@ -54,6 +54,9 @@ public:
 
     // What the last build published, to tell what changed; nullptr when this is a full build.
     const model::ModelSummary* last_summary() const;
+    // What this build publishes, for its cache (encoded now: the summary need not be held through render). The last
+    // build's summary is let go.
+    void keep_summary(const model::ModelSummary& summary);
     // The folder this build writes into: a new staging folder, or the edition the last build swapped out.
     render::OutputSink& start_staging();
     // What the last build wrote at a path (nothing on a full build).
@@ -71,8 +74,8 @@ public:
     // stamp, so the build's own edit is not a change of the inputs at the next build.
     void restamp_input(const std::filesystem::path& file);
     // Links every file this build did not write, writes the manifest
-    // (manifest.h), writes the cache and swaps the new site in. `files` is every file of the new site.
-    Published publish(const render::RenderedFiles& files, const model::ModelSummary& summary, diag::Diagnostics& diags);
+    // (manifest.h), writes the cache (with keep_summary's summary) and swaps the new site in. `files` is every file of the new site.
+    Published publish(const render::RenderedFiles& files, diag::Diagnostics& diags);
 
 private:
     struct State;

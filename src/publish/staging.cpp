@@ -87,36 +87,89 @@ static StagedFile staged_as(const struct stat& st) {
             static_cast<std::uint64_t>(st.st_ino), false, {}};
 }
 
-void Staging::write(const std::string& path, std::string_view bytes) {
+// Creates the file a write makes at `path` (its folder too); in an adopted edition the file there may be a hard
+// link to the live site's: it is replaced, never written into.
+int Staging::create(const std::string& path) const {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
     make_folder(file.parent_path());
-    // In an adopted edition the file may be a hard link to the live site's: replace it, never write into it.
     if (adopted_ && ::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", file);
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) throw io_error("cannot create", file);
+    return fd;
+}
+
+// Writes all of `bytes`; on failure (a full disk) closes `fd` and throws.
+void Staging::write_all(int fd, const std::string& path, std::string_view bytes) const {
     size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            const auto err = io_error("cannot write", file);  // e.g. a full disk
+            const auto err = io_error("cannot write", dir_ / path);
             ::close(fd);
             throw err;
         }
         done += static_cast<size_t>(n);
     }
+}
+
+// Closes a file this build wrote and records it, with the SHA-256 of its bytes (made while they were in hand, on
+// the render threads, rather than read back for the manifest).
+void Staging::finish(int fd, const std::string& path, std::uint64_t size, std::string_view sha256) {
     struct stat st {};
     const bool stated = ::fstat(fd, &st) == 0;
-    if (::close(fd) != 0 || !stated) throw io_error("cannot write", file);
+    if (::close(fd) != 0 || !stated) throw io_error("cannot write", dir_ / path);
     ++files_;
-    bytes_ += static_cast<long long>(bytes.size());
-    // The manifest's hash, from the bytes in hand (on the render threads) rather than read back later.
+    bytes_ += static_cast<long long>(size);
     StagedFile staged = staged_as(st);
     staged.hashed = true;
-    const std::string sha = hash::sha256_hex(bytes);
-    std::copy_n(sha.begin(), std::min(sha.size(), staged.sha256.size()), staged.sha256.begin());
+    std::copy_n(sha256.begin(), std::min(sha256.size(), staged.sha256.size()), staged.sha256.begin());
     record(path, staged);
+}
+
+void Staging::write(const std::string& path, std::string_view bytes) {
+    const int fd = create(path);
+    write_all(fd, path, bytes);
+    finish(fd, path, bytes.size(), hash::sha256_hex(bytes));
+}
+
+// A file written to disk as its pieces come, hashed on the way.
+class Staging::StreamedFile : public render::OutputFile {
+public:
+    StreamedFile(Staging& staging, std::string path) : staging_(staging), path_(std::move(path)), fd_(staging.create(path_)) {}
+    ~StreamedFile() override {
+        if (fd_ >= 0) ::close(fd_);  // not closed: an exception; the staging folder is never swapped in
+    }
+    void append(std::string_view bytes) override {
+        staging_.write_all(fd_, path_, bytes);
+        sha_.add(bytes);
+        size_ += bytes.size();
+    }
+    render::ClosedFile close(const render::ClosedFile* output_holds) override {
+        const int fd = std::exchange(fd_, -1);
+        render::ClosedFile closed{size_, sha_.hex()};
+        if (render::same_bytes(closed, output_holds)) {
+            // The site's own file stays: removed here, it is linked (or kept) like any unchanged file.
+            closed.written = false;
+            const fs::path file = staging_.dir_ / path_;
+            if (::close(fd) != 0 || ::unlink(file.c_str()) != 0) throw io_error("cannot remove", file);
+            return closed;
+        }
+        staging_.finish(fd, path_, size_, closed.sha256);
+        return closed;
+    }
+
+private:
+    Staging& staging_;
+    std::string path_;
+    int fd_;
+    hash::Sha256 sha_;
+    std::uint64_t size_ = 0;
+};
+
+std::unique_ptr<render::OutputFile> Staging::open(const std::string& path) {
+    return std::make_unique<StreamedFile>(*this, path);
 }
 
 void Staging::record(std::string_view path, const StagedFile& file) {

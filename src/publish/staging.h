@@ -51,6 +51,7 @@ public:
     Staging& operator=(const Staging&) = delete;
 
     void write(const std::string& path, std::string_view bytes) override;
+    std::unique_ptr<render::OutputFile> open(const std::string& path) override;  // streamed to disk
     const std::filesystem::path& dir() const { return dir_; }
     // Every file the folder holds, sorted by path: what this build wrote, linked and (in an adopted edition) kept.
     // The manifest is made from it, without walking the tree again.
@@ -89,6 +90,10 @@ private:
     std::pmr::monotonic_buffer_resource staged_memory_{std::size_t{1} << 20};
     std::pmr::unordered_map<std::pmr::string, StagedFile> staged_{&staged_memory_};
 
+    class StreamedFile;
+    int create(const std::string& path) const;
+    void write_all(int fd, const std::string& path, std::string_view bytes) const;
+    void finish(int fd, const std::string& path, std::uint64_t size, std::string_view sha256);
     void record(std::string_view path, const StagedFile& file);
     void link(const std::vector<std::string>& paths, const StatsByPath& live);
     void reconcile(const std::vector<std::string>& paths, const StatsByPath& live);

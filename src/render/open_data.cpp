@@ -153,13 +153,12 @@ std::string data_part_file(const model::Site& site, size_t table, const DataPart
 }
 
 WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows,
-                             size_t size)
-    : format_(format), rows_left_(rows), sized_(size > 0) {
+                             OutputFile& out)
+    : format_(format), out_(out) {
     const DataTable& t = data_tables()[table];
     if (format == DataFormat::csv) {
         part_head_ = csv_header(t);
-        text_ = part_head_;
-        text_.reserve(size);
+        out_.append(part_head_);
         return;
     }
     Json head = Json::object();
@@ -171,11 +170,10 @@ WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat f
     part_head_ = "{\n\t\"dataset\": ";
     append_json_string(part_head_, std::string(t.name));
     part_head_ += ",\n\t\"program_year\": ";
-    text_ = json_head(head);
-    text_.reserve(text_.size() + size);
+    out_.append(json_head(head));
 }
 
-bool WholeDataFile::add_part(std::string_view part, size_t rows) {
+bool WholeDataFile::add_part(std::string_view part) {
     std::string_view body;
     if (format_ == DataFormat::csv) {
         if (!part.starts_with(part_head_)) return false;
@@ -185,22 +183,16 @@ bool WholeDataFile::add_part(std::string_view part, size_t rows) {
         if (!records) return false;
         body = *records;
     }
-    if (!sized_ && rows > 0) {
-        const size_t per_row = body.size() / rows + 1;
-        text_.reserve(text_.size() + per_row * rows_left_ + per_row * rows_left_ / 16 + 64);
-        sized_ = true;
-    }
-    rows_left_ -= std::min(rows, rows_left_);
     if (body.empty()) return true;
-    if (format_ == DataFormat::json) text_ += first_ ? "[\n" : ",\n";
-    text_ += body;
+    if (format_ == DataFormat::json) out_.append(first_ ? "[\n" : ",\n");
+    out_.append(body);
     first_ = false;
     return true;
 }
 
-std::string WholeDataFile::finish() {
-    if (format_ == DataFormat::json) text_ += first_ ? "[]\n}\n" : std::string(records_end);
-    return std::move(text_);
+ClosedFile WholeDataFile::finish(const ClosedFile* output_holds) {
+    if (format_ == DataFormat::json) out_.append(first_ ? std::string_view("[]\n}\n") : records_end);
+    return out_.close(output_holds);
 }
 
 }  // namespace gongshi::render

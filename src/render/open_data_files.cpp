@@ -93,12 +93,12 @@ void OpenDataFiles::run(size_t job) {
     const std::string whole_path = data_whole_path(t, format);
     const std::uint64_t whole = whole_key(site_, format, keys);
     const bool whole_kept = keep(whole_path, whole);
+    // Not kept: written as its years' bytes come, straight into the output (never held whole).
+    std::unique_ptr<OutputFile> whole_file;
     std::optional<WholeDataFile> assembled;
     if (!whole_kept) {
-        size_t size = 0;
-        for (const DataPart& part : parts)
-            if (const auto was = before(data_part_path(t, part.year, format))) size += was->size;
-        assembled.emplace(site_, table, format, rows, size);
+        whole_file = sink_.open(whole_path);
+        assembled.emplace(site_, table, format, rows, *whole_file);
     }
     long long made_parts = 0;
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -107,21 +107,30 @@ void OpenDataFiles::run(size_t job) {
             if (!assembled) continue;
             // The whole file needs its bytes: read back, and checked against what the last build wrote.
             const auto bytes = bytes_before(path, *before(path));
-            if (bytes && assembled->add_part(*bytes, parts[i].rows)) continue;
+            if (bytes && assembled->add_part(*bytes)) continue;
             const std::string again = data_part_file(site_, table, parts[i], format);
             emit(path, again, keys[i], true, made);
             ++made_parts;
-            if (!assembled->add_part(again, parts[i].rows))
+            if (!assembled->add_part(again))
                 throw std::logic_error("open data: cannot assemble " + whole_path);
             continue;
         }
         const std::string bytes = data_part_file(site_, table, parts[i], format);
         emit(path, bytes, keys[i], false, made);
         ++made_parts;
-        if (assembled && !assembled->add_part(bytes, parts[i].rows))
+        if (assembled && !assembled->add_part(bytes))
             throw std::logic_error("open data: cannot assemble " + whole_path);
     }
-    if (assembled) emit(whole_path, assembled->finish(), whole, false, made);
+    if (assembled) {
+        // Dropped if its bytes are the site's file's (a change to rows that shows in no column). Its key is its
+        // dependency key: its bytes were never in hand at once to be fingerprinted.
+        std::optional<ClosedFile> output_holds;
+        if (const auto facts = facts_before_.find(whole_path); facts != facts_before_.end() && before(whole_path))
+            output_holds = ClosedFile{facts->second.bytes, facts->second.sha256};
+        const ClosedFile closed = assembled->finish(output_holds ? &*output_holds : nullptr);
+        made.facts[whole_path] = {closed.size, closed.sha256};
+        made.files[whole_path] = {whole, closed.size, closed.written, whole};
+    }
     std::lock_guard lock(count_mutex_);
     parts_made_ += made_parts;
 }

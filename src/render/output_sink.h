@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -14,11 +15,36 @@
 
 namespace gongshi::render {
 
+// What a file written in pieces holds once it is closed.
+struct ClosedFile {
+    std::uint64_t size = 0;
+    std::string sha256;   // lowercase hex
+    bool written = true;  // false: the bytes were those the output already held there, which it keeps
+};
+
+// A file written a piece at a time: the whole-dataset downloads, hundreds of MB at national scale, are never held
+// whole in memory. Appends must end with close(); a file dropped unclosed (an exception) is left to the sink's
+// clean-up (a staging folder that is never swapped in).
+class OutputFile {
+public:
+    virtual ~OutputFile() = default;
+    virtual void append(std::string_view bytes) = 0;
+    // `output_holds`: what the last build's file at the path holds, if known. When the bytes are the same, the new
+    // file is dropped and the output's own is kept (written = false), as write() is skipped for an unchanged page.
+    virtual ClosedFile close(const ClosedFile* output_holds = nullptr) = 0;
+};
+
+// Whether a closed file holds what `other` (if any) describes: the same size and SHA-256.
+bool same_bytes(const ClosedFile& file, const ClosedFile* other);
+
 class OutputSink {
 public:
     virtual ~OutputSink() = default;
     // `path` is relative to the site root ("projects/x/index.html"). Safe to call from several threads.
     virtual void write(const std::string& path, std::string_view bytes) = 0;
+    // The same file written in pieces. By default its pieces are gathered and given to write() on close; a sink
+    // that writes to disk streams them.
+    virtual std::unique_ptr<OutputFile> open(const std::string& path);
 };
 
 class MemorySink : public OutputSink {

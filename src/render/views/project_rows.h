@@ -9,11 +9,12 @@
 
 namespace gongshi::render {
 
-// Every project's row in a table (name, links, city, county, year, tiers), made once per build, on first use, and
-// shared by every list that shows the project: /projects/, the rating lists (a project once per rating) and the
-// city pages; and its link (name, URL, year), shared by the project pages of its county that list it as a
-// neighbour. Made once instead of ~25 times per project, and fingerprinted once. A page gets no field it does not
-// show from these (its fingerprint would change with them): the link is its own layer under the row.
+// Every project's row in a table (name, links, city, county, year, tiers) and its link (name, URL, year). The
+// link is made once per build, on first use, and shared by every page that shows it: the rating lists (a project
+// once per rating) and the project pages of its county that list it as a neighbour (~25 pages a project), and
+// fingerprinted once. A row stands on the link and is made for each page that shows it (at scale one page: its
+// city and year's). A page gets no field it does not show from these (its fingerprint would change with them): the
+// link is its own layer under the row.
 class ProjectRows {
 public:
     explicit ProjectRows(const model::Site& site);
@@ -30,7 +31,7 @@ private:
     const std::shared_ptr<const SharedFields>& shared_link(size_t p) const;
 
     const model::Site& site_;
-    std::unique_ptr<Slot[]> rows_, links_;  // one per project each
+    std::unique_ptr<Slot[]> links_;  // one per project
 };
 
 }  // namespace gongshi::render
