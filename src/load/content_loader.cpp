@@ -97,29 +97,38 @@ struct Walker {
     // with the file's diagnostics collected apart; then records and diagnostics are appended in file order, so
     // the result does not depend on the thread count. Projects are most of the files (100 000 in a national
     // edition), ratings lists the largest.
+    // Each record is loaded straight into its place in `into` (made room for at once), and the places of files
+    // that gave none are closed up after: holding the records apart first, then moving them in, held every record
+    // twice at the end of the load (at 100 000 projects ~70 MB more, the build's peak).
     template <typename Record, typename Load>
     void load_all(const std::vector<fs::path>& found, std::vector<Record>& into, const Load& load) {
         struct Loaded {
             diag::Diagnostics diags;
-            std::optional<Record> record;
+            bool present = false;  // into[base + i] holds its record
             bool unreadable = false;
             bool was_parsed = false;
         };
+        const size_t base = into.size();
+        into.resize(base + found.size());
         std::vector<Loaded> loaded(found.size());
         std::atomic<size_t> next{0};
         auto worker = [&] {
             for (size_t i = next++; i < found.size(); i = next++) {
                 Loaded& l = loaded[i];
+                Record& place = into[base + i];
                 const std::string name = shown(found[i]);
                 if (parsed)
                     if (auto hit = parsed->find<Record>(name)) {
-                        l.record = std::move(hit->record);
+                        place = std::move(hit->record);
+                        l.present = true;
                         continue;
                     }
                 l.was_parsed = true;
-                l.record = load(found[i], l.diags, l.unreadable);
-                if (parsed && l.record && !l.unreadable && l.diags.all().empty())
-                    parsed->keep(name, *l.record, l.record->source_hash);
+                std::optional<Record> record = load(found[i], l.diags, l.unreadable);
+                if (!record) continue;
+                if (parsed && !l.unreadable && l.diags.all().empty()) parsed->keep(name, *record, record->source_hash);
+                place = std::move(*record);
+                l.present = true;
             }
         };
         const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), found.size() / 16 + 1);
@@ -127,15 +136,18 @@ struct Walker {
         for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
         worker();
         for (auto& t : pool) t.join();
-        into.reserve(into.size() + found.size());
+        size_t kept = base;
         for (size_t i = 0; i < found.size(); ++i) {
             Loaded& l = loaded[i];
             ++out.files_read;
             out.files_parsed += l.was_parsed;
             diags.append(l.diags);
             if (l.unreadable) out.unreadable.insert(found[i].stem().string());
-            if (l.record) into.push_back(std::move(*l.record));
+            if (!l.present) continue;
+            if (kept != base + i) into[kept] = std::move(into[base + i]);
+            ++kept;
         }
+        into.erase(into.begin() + static_cast<std::ptrdiff_t>(kept), into.end());
     }
 
     void load_documents(const std::string& folder, model::Document::Type type, std::vector<model::Document>& into) {

@@ -122,6 +122,10 @@ Site build_model(Records records, bool include_drafts) {
 
     s.ratings_of_project.resize(s.projects.size());
     s.ratings_of_notice.resize(s.notices.size());
+    size_t entries = 0;  // room for every rating at once: grown by doubling, the list held up to twice itself
+    for (const RatingList& list : records.ratings)
+        for (const RatingGroup& g : list.groups) entries += g.entries.size();
+    s.ratings.reserve(entries);
     for (const RatingList& list : records.ratings) {
         auto n = s.notice_index.find(list.notice.value);
         if (n == s.notice_index.end()) continue;

@@ -89,6 +89,9 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     jobs.push_back({"robots.txt", Kind::raw, "", {}, [s] {
                         return "User-agent: *\nAllow: /\nSitemap: " + s->config.base_url + "sitemap.xml\n";
                     }, false, false, {}});
+    // Held through the whole render: without the room its doubling left (up to 1 million jobs at national scale,
+    // 176 bytes each). The copy is made before any page is.
+    jobs.shrink_to_fit();
     return jobs;
 }
 

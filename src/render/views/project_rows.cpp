@@ -1,5 +1,7 @@
 #include "render/views/project_rows.h"
 
+#include <algorithm>
+
 #include "model/labels.h"
 #include "model/permalinks.h"
 #include "render/view_hash.h"
@@ -51,32 +53,60 @@ ViewMap project_row(const model::Site& site, int index, std::shared_ptr<const Sh
 
 }  // namespace
 
-// Makes a slot's fields once, whichever thread asks first; fingerprinted with that thread's scratch buffer.
-template <typename Make>
-const std::shared_ptr<const SharedFields>& made_once(std::once_flag& made, std::shared_ptr<const SharedFields>& fields,
-                                                     const Make& make) {
-    std::call_once(made, [&] {
-        thread_local hash::Fingerprint scratch;
-        fields = share_fields(make(), scratch);
-    });
-    return fields;
+NeighbourWindow neighbour_window(const model::Site& site, int project) {
+    NeighbourWindow w;
+    const int group = site.county_group_of_project[static_cast<size_t>(project)];
+    if (group < 0) return w;
+    w.peers = &site.projects_of_county_group[static_cast<size_t>(group)];
+    const std::vector<int>& peers = *w.peers;
+    w.self = static_cast<size_t>(std::lower_bound(peers.begin(), peers.end(), project) - peers.begin());
+    const size_t others = w.county_others();
+    const size_t shown = std::min(others, NeighbourWindow::max_neighbours);
+    w.first = std::min(w.self - std::min(w.self, shown / 2), others - shown);
+    w.end = std::min(w.first + shown + 1, peers.size());
+    return w;
 }
 
-ProjectRows::ProjectRows(const model::Site& site)
-    : site_(site), links_(new Slot[site.projects.size()]) {}
-
-const std::shared_ptr<const SharedFields>& ProjectRows::shared_link(size_t p) const {
-    return made_once(links_[p].made, links_[p].fields, [&] { return project_link(site_, static_cast<int>(p)); });
+ProjectRows::ProjectRows(const model::Site& site) : site_(site), shared_(site.projects.size()) {
+    for (size_t p = 0; p < site.projects.size(); ++p) {
+        const NeighbourWindow w = neighbour_window(site, static_cast<int>(p));
+        for (size_t k = w.first; k < w.end; ++k)
+            if (k != w.self) ++shared_[static_cast<size_t>((*w.peers)[k])].uses_left;
+    }
 }
 
-View ProjectRows::link(int project) const { return View(ViewMap::over(shared_link(static_cast<size_t>(project)))); }
+View ProjectRows::link(int project) const {
+    thread_local hash::Fingerprint scratch;
+    return View(ViewMap::over(share_fields(project_link(site_, project), scratch)));
+}
 
-// Made anew for each page that shows it: at scale a project's row is on one page only (its city and year's), so
-// keeping every row for the whole build held ~0.7 KB a project (70 MB at 100 000) for nothing.
+// Made anew for each page that shows it (see the class).
 View ProjectRows::row(int project) const {
     thread_local hash::Fingerprint scratch;
-    const auto p = static_cast<size_t>(project);
-    return View(ViewMap::over(share_fields(project_row(site_, project, shared_link(p)), scratch)));
+    thread_local hash::Fingerprint link_scratch;
+    return View(ViewMap::over(share_fields(
+        project_row(site_, project, share_fields(project_link(site_, project), link_scratch)), scratch)));
+}
+
+ViewList ProjectRows::neighbours(int project) const {
+    thread_local hash::Fingerprint scratch;
+    const NeighbourWindow w = neighbour_window(site_, project);
+    ViewList out;
+    for (size_t k = w.first; k < w.end; ++k) {
+        if (k == w.self) continue;
+        const auto q = static_cast<size_t>((*w.peers)[k]);
+        std::shared_ptr<const SharedFields> fields;
+        {
+            std::lock_guard lock(locks_[q % locks_.size()]);
+            Shared& s = shared_[q];
+            // Made again if a page asks after the count ran out (a page rendered twice): same fields, more work.
+            if (!s.fields) s.fields = share_fields(project_link(site_, static_cast<int>(q)), scratch);
+            fields = s.fields;
+            if (--s.uses_left <= 0) s.fields.reset();
+        }
+        out.push_back(View(ViewMap::over(std::move(fields))));
+    }
+    return out;
 }
 
 }  // namespace gongshi::render

@@ -13,8 +13,6 @@ namespace gongshi::render {
 
 namespace {
 
-constexpr size_t max_neighbours = 20;
-
 std::string format_number(double v) {
     char buf[64];
     if (std::floor(v) == v) std::snprintf(buf, sizeof buf, "%.0f", v);
@@ -139,21 +137,9 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
     v["subsidy_computed"] = ceiling.computed;
     v["subsidy_text"] = ceiling.text;
 
-    // The county's other projects nearest in id order, at most max_neighbours: a county of a national edition
-    // holds hundreds, and listing them all on every page would make the site grow with the square of its size.
-    ViewList neighbours;
-    size_t county_others = 0;
-    if (const int group = site.county_group_of_project[index]; group >= 0) {
-        const std::vector<int>& peers = site.projects_of_county_group[group];
-        county_others = peers.size() - 1;
-        const size_t self = static_cast<size_t>(std::lower_bound(peers.begin(), peers.end(), index) - peers.begin());
-        const size_t shown = std::min(county_others, max_neighbours);
-        const size_t first = std::min(self - std::min(self, shown / 2), county_others - shown);
-        for (size_t k = first; k < first + shown + 1 && k < peers.size(); ++k) {
-            if (k == self) continue;
-            neighbours.push_back(rows.link(peers[k]));
-        }
-    }
+    // The county's other projects nearest in id order (neighbour_window).
+    ViewList neighbours = rows.neighbours(index);
+    const size_t county_others = neighbour_window(site, index).county_others();
     v["has_neighbours"] = !neighbours.empty();
     v["neighbours_more"] = county_others > neighbours.size();
     v["neighbours_total"] = static_cast<int>(county_others);
