@@ -109,4 +109,13 @@ ViewList ProjectRows::neighbours(int project) const {
     return out;
 }
 
+size_t ProjectRows::links_held() const {
+    size_t held = 0;
+    for (size_t p = 0; p < shared_.size(); ++p) {
+        std::lock_guard lock(locks_[p % locks_.size()]);
+        held += shared_[p].fields != nullptr;
+    }
+    return held;
+}
+
 }  // namespace gongshi::render

@@ -40,6 +40,8 @@ public:
     View link(int project) const;
     // The links shown beside project p (neighbour_window), in order. Safe from any thread.
     ViewList neighbours(int project) const;
+    // How many neighbour links are held now (0 once every page showing one has taken it).
+    size_t links_held() const;
 
 private:
     struct Shared {
