@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
+#include "json/json.h"
 
 #include "publish/file_tree.h"
 #include "hash/fingerprint.h"
@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Json = nlohmann::json;
+using Json = json::Tree;
 
 // The file: "gongshi-cache 8 <checksum>", a line with the length of the first CBOR document, then two CBOR
 // documents: the site's (generator, options, folders, output files, digest of the input stamps) and the record
@@ -41,7 +41,7 @@ std::uint64_t checksum(std::string_view bytes) { return hash::Fingerprint().add(
 enum class Field { generator, site, options, inputs, outputs, projects, documents, ratings, previous, unknown };
 constexpr unsigned bit(Field f) { return 1u << static_cast<int>(f); }
 
-class CacheReader : public nlohmann::json_sax<Json> {
+class CacheReader : public json::Sax<Json> {
 public:
     enum class Document { site, summary };
     CacheReader(BuildCache& c, Document d) : c_(c), wanted_(d == Document::site ? site_fields : summary_fields) {}
@@ -116,7 +116,7 @@ public:
         --depth_;
         return index_ == 3;  // [key, size, depends]
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+    bool parse_error(std::size_t, const std::string&, const json::ParseError&) override { return false; }
 
 private:
     static constexpr unsigned site_fields = bit(Field::generator) | bit(Field::site) | bit(Field::options) |

@@ -1,9 +1,8 @@
-// nlohmann-json: for strings that need its escaping (see open_data.cpp).
 #include "render/data_escaping.h"
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
+#include "json/json.h"
 
 #include "text/utf8.h"
 
@@ -49,7 +48,7 @@ void append_json_string(std::string& out, const std::string& s) {
     const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
                            return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
                        }) && text::valid_utf8(s);
-    const std::string dumped = plain ? std::string() : nlohmann::json(s).dump(-1, ' ', false);
+    const std::string dumped = plain ? std::string() : json::Tree(s).dump(-1, ' ', false);
     const std::string_view text = plain ? std::string_view(s) : std::string_view(dumped);
     if (plain) out += '"';
     if (needs_inert(text)) append_inert(out, text);

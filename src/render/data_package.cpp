@@ -1,7 +1,6 @@
-// nlohmann-json: the package is a JSON document (see render/open_data.cpp).
 #include "render/data_package.h"
 
-#include <nlohmann/json.hpp>
+#include "json/json.h"
 #include <stdexcept>
 
 #include "render/data_escaping.h"
@@ -10,7 +9,7 @@
 
 namespace gongshi::render {
 
-using Json = nlohmann::ordered_json;
+using Json = json::Ordered;
 
 namespace {
 

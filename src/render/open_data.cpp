@@ -1,16 +1,14 @@
-// nlohmann-json: here (the JSON heads), in render/data_package.cpp and in publish/build_cache.cpp (the
-// cache).
 #include "render/open_data.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include "json/json.h"
 #include <stdexcept>
 
 #include "render/data_escaping.h"
 
 namespace gongshi::render {
 
-using Json = nlohmann::ordered_json;
+using Json = json::Ordered;
 
 namespace {
 

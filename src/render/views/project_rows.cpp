@@ -75,21 +75,21 @@ ProjectRows::ProjectRows(const model::Site& site) : site_(site), shared_(site.pr
     }
 }
 
-View ProjectRows::link(int project) const {
+// A link's shared fields, made anew (rating lists, rows).
+static std::shared_ptr<const SharedFields> new_link(const model::Site& site, int project) {
     thread_local hash::Fingerprint scratch;
-    return View(ViewMap::over(share_fields(project_link(site_, project), scratch)));
+    return share_fields(project_link(site, project), scratch);
 }
+
+View ProjectRows::link(int project) const { return View(ViewMap::over(new_link(site_, project))); }
 
 // Made anew for each page that shows it (see the class).
 View ProjectRows::row(int project) const {
     thread_local hash::Fingerprint scratch;
-    thread_local hash::Fingerprint link_scratch;
-    return View(ViewMap::over(share_fields(
-        project_row(site_, project, share_fields(project_link(site_, project), link_scratch)), scratch)));
+    return View(ViewMap::over(share_fields(project_row(site_, project, new_link(site_, project)), scratch)));
 }
 
 ViewList ProjectRows::neighbours(int project) const {
-    thread_local hash::Fingerprint scratch;
     const NeighbourWindow w = neighbour_window(site_, project);
     ViewList out;
     for (size_t k = w.first; k < w.end; ++k) {
@@ -100,7 +100,7 @@ ViewList ProjectRows::neighbours(int project) const {
             std::lock_guard lock(locks_[q % locks_.size()]);
             Shared& s = shared_[q];
             // Made again if a page asks after the count ran out (a page rendered twice): same fields, more work.
-            if (!s.fields) s.fields = share_fields(project_link(site_, static_cast<int>(q)), scratch);
+            if (!s.fields) s.fields = new_link(site_, static_cast<int>(q));
             fields = s.fields;
             if (--s.uses_left <= 0) s.fields.reset();
         }
