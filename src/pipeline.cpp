@@ -64,7 +64,7 @@ model::Records load_for_build(const io::InputFiles& input, const BuildOptions& o
         lap("load");
         const load::RecordsToWrite::How how = parsed.write_how();
         const publish::RecordPieces pieces = [&](const std::function<void(std::string_view)>& put) {
-            parsed.encode_to(how, put);
+            parsed.encode_to(how, records, put);
         };
         if (how == load::RecordsToWrite::How::append) rebuild.append_parsed_records(pieces);
         if (how == load::RecordsToWrite::How::replace) rebuild.write_parsed_records(pieces);

@@ -55,41 +55,79 @@ const ParsedRecords::Entry* ParsedRecords::found(std::string_view file) const {
     return it != found_.end() && it->path == file ? &*it : nullptr;
 }
 
-void ParsedRecords::encode_to(RecordsToWrite::How how, const std::function<void(std::string_view)>& put) const {
+namespace {
+
+// Calls `each(record, kind)` for every record of one file the load gave.
+template <class Each>
+void each_file_record(const model::Records& r, const Each& each) {
+    for (const auto& x : r.projects) each(x, 4);
+    for (const auto& x : r.ratings) each(x, 5);
+    for (const auto& x : r.progress) each(x, 7);
+    for (const auto& x : r.scores) each(x, 8);
+    for (const auto& x : r.notices) each(x, 9);
+    for (const auto& x : r.replies) each(x, 9);
+}
+
+}  // namespace
+
+void ParsedRecords::encode_to(RecordsToWrite::How how, const model::Records& loaded,
+                              const std::function<void(std::string_view)>& put, size_t piece_bytes) {
     if (how == RecordsToWrite::How::none) return;
+    std::sort(marked_.begin(), marked_.end(),
+              [](const Marked& a, const Marked& b) { return a.input->first < b.input->first; });
+    const auto marked = [&](std::string_view path) -> const Marked* {
+        const auto it = std::lower_bound(marked_.begin(), marked_.end(), path,
+                                         [](const Marked& m, std::string_view p) { return m.input->first < p; });
+        return it != marked_.end() && it->input->first == path ? &*it : nullptr;
+    };
+    // The marked records as the load gave them (each is found by its file, which names it in stamps_).
+    const auto each_marked = [&](const auto& each) {
+        each_file_record(loaded, [&](const auto& record, int kind) {
+            const Marked* m = marked(record.file);
+            if (m && m->kind == kind) each(*m, record);
+        });
+    };
     const bool found_too = how == RecordsToWrite::How::replace;
-    constexpr size_t piece = size_t{4} << 20;
+    const auto parsed_again = [&](const Entry& e) { return kept_.count(e.path) || marked(e.path); };
+
     std::string out;
-    out.reserve(piece + (64 << 10));
+    out.reserve(piece_bytes + (64 << 10));
     ArchiveWriter w(out);
-    size_t count = kept_.size();
+    std::uint64_t count = kept_.size();
     if (found_too)
-        for (const Entry& e : found_) count += !kept_.count(e.path);
-    w(static_cast<std::uint64_t>(count));
+        for (const Entry& e : found_) count += !parsed_again(e);
+    each_marked([&](const Marked&, const auto&) { ++count; });
+    w(count);
     const auto flush = [&](size_t at_least) {
         if (out.size() < at_least) return;
         put(out);
         out.clear();
     };
-    // Both are by path: merged, a path parsed again by this build written once, as parsed.
-    auto f = found_too ? found_.begin() : found_.end();
-    auto k = kept_.begin();
-    while (f != found_.end() || k != kept_.end()) {
-        if (k == kept_.end() || (f != found_.end() && f->path < k->first)) {
-            put_entry(w, f->path, f->stamp, f->kind, f->source_hash, f->record);
-            ++f;
-        } else {
-            if (f != found_.end() && f->path == k->first) ++f;
-            put_entry(w, k->first, k->second.stamp, k->second.kind, k->second.source_hash, k->second.record);
-            ++k;
+    // The order of a group's entries does not matter (decode() sorts them by path), only that a path parsed
+    // again by this build is written once, as parsed.
+    if (found_too)
+        for (const Entry& e : found_) {
+            if (parsed_again(e)) continue;
+            put_entry(w, e.path, e.stamp, e.kind, e.source_hash, e.record);
+            flush(piece_bytes);
         }
-        flush(piece);
+    for (const auto& [path, k] : kept_) {
+        put_entry(w, path, k.stamp, k.kind, k.source_hash, k.record);
+        flush(piece_bytes);
     }
+    std::string record;
+    each_marked([&](const Marked& m, const auto& r) {
+        record.clear();
+        ArchiveWriter writer(record);
+        writer(r);
+        put_entry(w, m.input->first, m.input->second, m.kind, m.source_hash, record);
+        flush(piece_bytes);
+    });
     flush(1);
 }
 
 RecordsToWrite::How ParsedRecords::write_how() const {
-    if (kept_.empty()) return RecordsToWrite::How::none;
+    if (kept_.empty() && marked_.empty()) return RecordsToWrite::How::none;
     // Entries of files since changed or gone stay in the file until it is replaced: when they are most of it.
     size_t live = 0;
     for (const Entry& e : found_) live += e.path.size() + e.record.size();
@@ -97,9 +135,9 @@ RecordsToWrite::How ParsedRecords::write_how() const {
     return RecordsToWrite::How::replace;
 }
 
-RecordsToWrite ParsedRecords::to_write() const {
+RecordsToWrite ParsedRecords::to_write(const model::Records& loaded) {
     RecordsToWrite out{write_how(), {}};
-    encode_to(out.how, [&](std::string_view bytes) { out.bytes += bytes; });
+    encode_to(out.how, loaded, [&](std::string_view bytes) { out.bytes += bytes; });
     return out;
 }
 

@@ -63,17 +63,22 @@ class ParsedRecords {
     // What to write back: nothing if no file was parsed; the entries parsed by this build, to append to the
     // cache's file; or, when no cache was read or most of it is out of date, every entry, to replace it.
     RecordsToWrite::How write_how() const;
-    // Those bytes, handed to `put` a piece of about 4 MB at a time; one after another the pieces are one encode()
-    // output. At 100 000 projects the whole is 85 MB, and as one string it (and the copy the cache file's framing
-    // made of it) set the build's peak memory.
-    void encode_to(RecordsToWrite::How how, const std::function<void(std::string_view)>& put) const;
+    // Those bytes, handed to `put` a piece of about `piece_bytes` at a time; one after another the pieces are one
+    // encode() output. `loaded` is what the load gave (before anything changed it): the records of one file each
+    // (projects, rating lists, progress reports, score sheets, documents) are encoded from it now, not when they
+    // were parsed — held as bytes from the parse to the write they were 40 % of the build's peak memory (~120 MB
+    // at 100 000 projects, ~1.2 GB at 1 000 000).
+    void encode_to(RecordsToWrite::How how, const model::Records& loaded,
+                   const std::function<void(std::string_view)>& put, size_t piece_bytes = size_t{4} << 20);
     // write_how() and the bytes in one string.
-    RecordsToWrite to_write() const;
+    RecordsToWrite to_write(const model::Records& loaded);
 
     // The record `file` gave the last build, if it has the same stamp now.
     template <class Record>
     std::optional<CachedRecord<Record>> find(const std::string& file) const;
-    // Keeps the record a file gave without any diagnostic (from any thread).
+    // Keeps the record a file gave without any diagnostic (from any thread). A record of one file (it has a
+    // `file`) is only marked here, and encoded by encode_to() from the loaded records; the few shared files'
+    // records (site.yaml, cities.yaml, task tables, schedules) are encoded at once.
     template <class Record>
     void keep(const std::string& file, const Record& record, std::uint64_t source_hash);
 
@@ -91,6 +96,13 @@ class ParsedRecords {
         std::uint64_t source_hash = 0;
         std::string record;
     };
+    // A record of one file parsed without a diagnostic, to be encoded from the loaded records: 24 bytes, its
+    // path and stamp those of stamps_ (whose nodes stay where they are).
+    struct Marked {
+        const FileStamps::value_type* input = nullptr;
+        int kind = 0;
+        std::uint64_t source_hash = 0;
+    };
     template <class Record>
     static constexpr int kind_of();
     const Entry* found(std::string_view file) const;
@@ -99,7 +111,8 @@ class ParsedRecords {
     std::string decoded_;  // the last build's cache, as decode() took it
     bool decoded_ok_ = false;
     std::vector<Entry> found_;  // of decoded_, by path, stamps as now: only read while loading, by any thread
-    std::map<std::string, Kept, std::less<>> kept_;  // parsed by this build
+    std::map<std::string, Kept, std::less<>> kept_;  // shared files parsed by this build
+    std::vector<Marked> marked_;                     // files of one record parsed by this build, in no order
     std::mutex kept_mutex_;
 };
 
@@ -143,10 +156,15 @@ template <class Record>
 void ParsedRecords::keep(const std::string& file, const Record& record, std::uint64_t source_hash) {
     const auto stamp = stamps_.find(file);
     if (stamp == stamps_.end()) return;  // not one of the inputs the build stamped
-    Kept k{stamp->second, kind_of<Record>(), source_hash, {}};
-    ArchiveWriter(k.record)(record);
-    std::lock_guard lock(kept_mutex_);
-    kept_[file] = std::move(k);
+    if constexpr (requires { record.file; }) {
+        std::lock_guard lock(kept_mutex_);
+        marked_.push_back({&*stamp, kind_of<Record>(), source_hash});
+    } else {
+        Kept k{stamp->second, kind_of<Record>(), source_hash, {}};
+        ArchiveWriter(k.record)(record);
+        std::lock_guard lock(kept_mutex_);
+        kept_[file] = std::move(k);
+    }
 }
 
 }  // namespace gongshi::load

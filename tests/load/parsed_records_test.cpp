@@ -62,7 +62,7 @@ TEST_CASE("records of the real content from the cache make the same site as reco
     const Loaded parsed = load_with(first, content);
     REQUIRE(parsed.records.files_parsed == parsed.records.files_read);
     REQUIRE(parsed.records.projects.size() > 100);
-    const load::RecordsToWrite written = first.to_write();
+    const load::RecordsToWrite written = first.to_write(parsed.records);
     REQUIRE(written.how == load::RecordsToWrite::How::replace);  // there was no cache to add to
 
     load::ParsedRecords second(stamps_of(content));
@@ -70,7 +70,7 @@ TEST_CASE("records of the real content from the cache make the same site as reco
     const Loaded cached = load_with(second, content);
     CHECK(cached.records.files_parsed == 0);
     CHECK(cached.records.files_read == parsed.records.files_read);
-    CHECK(second.to_write().how == load::RecordsToWrite::How::none);  // nothing to write back
+    CHECK(second.to_write(cached.records).how == load::RecordsToWrite::How::none);  // nothing to write back
     CHECK(cached.diagnostics == parsed.diagnostics);
     CHECK(cached.records.shared_source_hash == parsed.records.shared_source_hash);
     CHECK(site_of(cached.records) == site_of(parsed.records));
@@ -80,8 +80,7 @@ TEST_CASE("only a file whose stamp changed is parsed again, and only its record 
           "[load][parse-cache]") {
     const fs::path content = source_dir() / "content";
     load::ParsedRecords first(stamps_of(content));
-    load_with(first, content);
-    const std::string bytes = first.to_write().bytes;
+    const std::string bytes = first.to_write(load_with(first, content).records).bytes;
 
     auto stamps = stamps_of(content);
     const std::string project = (content / "projects/taiyuan/taiyuan-yingze-longchengxinyuan-2022.yaml")
@@ -91,8 +90,9 @@ TEST_CASE("only a file whose stamp changed is parsed again, and only its record 
     stamps[project].mtime_ns = 2;
     load::ParsedRecords second(stamps);
     REQUIRE(second.decode(bytes));
-    CHECK(load_with(second, content).records.files_parsed == 1);
-    const load::RecordsToWrite added = second.to_write();
+    const Loaded again = load_with(second, content);
+    CHECK(again.records.files_parsed == 1);
+    const load::RecordsToWrite added = second.to_write(again.records);
     CHECK(added.how == load::RecordsToWrite::How::append);
     CHECK(added.bytes.size() < bytes.size() / 50);  // one record, not all of them
 
@@ -110,12 +110,43 @@ TEST_CASE("only a file whose stamp changed is parsed again, and only its record 
 TEST_CASE("bytes that are not a whole parsed-record cache are refused", "[load][parse-cache]") {
     const fs::path content = source_dir() / "content";
     load::ParsedRecords first(stamps_of(content));
-    load_with(first, content);
-    const std::string bytes = first.to_write().bytes;
+    const std::string bytes = first.to_write(load_with(first, content).records).bytes;
     for (const std::string& bad :
          {std::string("not a cache"), bytes.substr(0, bytes.size() / 2), bytes + "x", std::string()}) {
         load::ParsedRecords p(stamps_of(content));
         CHECK_FALSE(p.decode(bad));
         CHECK(load_with(p, content).records.files_parsed > 100);
     }
+}
+
+TEST_CASE("the cache's bytes handed over in many pieces are one cache, and each record is encoded from the loaded one",
+          "[load][parse-cache]") {
+    const fs::path content = source_dir() / "content";
+    load::ParsedRecords first(stamps_of(content));
+    const Loaded parsed = load_with(first, content);
+    const std::string whole = first.to_write(parsed.records).bytes;
+
+    // In pieces of about 1 KB (a build's are 4 MB): many, each about that size, together the same bytes.
+    std::vector<std::string> pieces;
+    first.encode_to(load::RecordsToWrite::How::replace, parsed.records,
+                    [&](std::string_view piece) { pieces.emplace_back(piece); }, 1024);
+    REQUIRE(pieces.size() > 10);
+    std::string joined;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        if (i + 1 < pieces.size()) CHECK(pieces[i].size() >= 1024);
+        joined += pieces[i];
+    }
+    CHECK(joined == whole);
+
+    // A record is encoded as the load holds it when the cache is written: a project changed in memory after it
+    // was parsed is read back changed (taken at the parse, it would read back as parsed).
+    model::Records changed = parsed.records;
+    REQUIRE_FALSE(changed.projects.empty());
+    changed.projects.front().name = "改过的名称";
+    load::ParsedRecords second(stamps_of(content));
+    REQUIRE(second.decode(first.to_write(changed).bytes));
+    const Loaded cached = load_with(second, content);
+    CHECK(cached.records.files_parsed == 0);
+    CHECK(cached.records.projects.front().name == "改过的名称");
+    CHECK(cached.records.projects.back().name == parsed.records.projects.back().name);
 }
