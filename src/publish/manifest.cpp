@@ -1,15 +1,15 @@
 #include "publish/manifest.h"
 
-#include <charconv>
-#include <fstream>
-#include <stdexcept>
-#include <string_view>
-#include <unordered_map>
-
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <charconv>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
 #include "hash/sha256.h"
-#include "io/input_files.h"
 #include "render/data_escaping.h"
 
 namespace gongshi::publish {
@@ -27,14 +27,19 @@ std::string sha256_of_file(const fs::path& file) {
     return sha.hex();
 }
 
+fs::path hash_cache_path(const fs::path& out_dir) { return out_dir.string() + ".hashes"; }
+
+bool is_manifest(std::string_view path) { return path == manifest_sums_path || path == manifest_json_path; }
+
 // What the hash cache knows of one file: it is the same file if inode, size and modification time are.
 struct KnownHash {
     std::uint64_t ino = 0, size = 0;
     std::int64_t mtime_ns = 0;
-    std::string_view sha256;
+    std::string sha256;
+    bool same_file(std::uint64_t i, std::uint64_t s, std::int64_t m) const {
+        return ino == i && size == s && mtime_ns == m;
+    }
 };
-
-fs::path hash_cache_path(const fs::path& out_dir) { return out_dir.string() + ".hashes"; }
 
 template <typename T>
 bool number_field(std::string_view& line, T& value) {
@@ -44,118 +49,149 @@ bool number_field(std::string_view& line, T& value) {
     return true;
 }
 
-// "<ino> <size> <mtime_ns> <sha256> <path>" per line; a line that does not parse is skipped (then rehashed). The
-// views point into `text`.
-std::unordered_map<std::string_view, KnownHash> parse_hash_cache(const std::string& text) {
-    std::unordered_map<std::string_view, KnownHash> known;
-    for (size_t at = 0; at < text.size();) {
-        size_t end = text.find('\n', at);
-        if (end == std::string::npos) end = text.size();
-        std::string_view line(text.data() + at, end - at);
-        at = end + 1;
-        KnownHash k;
-        if (!number_field(line, k.ino) || !number_field(line, k.size) || !number_field(line, k.mtime_ns) ||
-            line.size() < 66 || line[64] != ' ')
-            continue;
-        k.sha256 = line.substr(0, 64);
-        known[line.substr(65)] = k;
+// "<ino> <size> <mtime_ns> <sha256> <path>" per line, the site's files by path, then the manifest's own two.
+// Read a line at a time as the staged files are listed in the same order: find() moves forward only, so a line
+// out of order, or one that does not parse, is passed over (that file is hashed again).
+class HashCacheReader {
+  public:
+    explicit HashCacheReader(const fs::path& file) : in_(file, std::ios::binary) { next(); }
+
+    const KnownHash* find(std::string_view path) {
+        while (has_ && path_ < path) next();
+        return has_ && path_ == path ? &known_ : nullptr;
     }
-    return known;
-}
-
-void write_hash_cache(const fs::path& out_dir, const std::vector<ManifestEntry>& entries,
-                      const std::vector<const StagedFile*>& files) {
-    std::string text;
-    text.reserve(entries.size() * 140);
-    for (size_t i = 0; i < entries.size(); ++i) {
-        text += std::to_string(files[i]->ino);
-        text += ' ';
-        text += std::to_string(files[i]->size);
-        text += ' ';
-        text += std::to_string(files[i]->mtime_ns);
-        text += ' ';
-        text += entries[i].sha256;
-        text += ' ';
-        text += entries[i].path;
-        text += '\n';
+    // What it says of the manifest's file at `path` (read to the end for them).
+    const std::optional<KnownHash>& manifest(std::string_view path) {
+        while (has_) next();
+        return path == manifest_sums_path ? sums_ : json_;
     }
-    const fs::path target = hash_cache_path(out_dir);
-    const fs::path tmp = target.string() + ".tmp-" + std::to_string(::getpid());
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    std::error_code ec;
-    if (out.flush()) fs::rename(tmp, target, ec);  // a cache: if it cannot be written, the next build rehashes
-    else fs::remove(tmp, ec);
-}
 
-}  // namespace
+  private:
+    std::ifstream in_;
+    std::string line_;
+    bool has_ = false;
+    std::string_view path_;
+    KnownHash known_;
+    std::optional<KnownHash> sums_, json_;
 
-std::vector<ManifestEntry> hash_files(const fs::path& dir, const std::vector<std::pair<std::string, StagedFile>>& staged,
-                                      const fs::path& out_dir) {
-    const std::string cache_text = io::read_file(hash_cache_path(out_dir)).value_or("");
-    const auto known = parse_hash_cache(cache_text);
-    std::vector<ManifestEntry> entries;
-    std::vector<const StagedFile*> files;
-    entries.reserve(staged.size());
-    files.reserve(staged.size());
-    for (const auto& [path, f] : staged) {
-        if (path == manifest_sums_path || path == manifest_json_path) continue;
-        std::string sha(f.sha256_hex());
-        if (sha.empty()) {
-            const auto k = known.find(path);
-            if (k != known.end() && k->second.ino == f.ino && k->second.size == f.size &&
-                k->second.mtime_ns == f.mtime_ns)
-                sha = k->second.sha256;
-            else sha = sha256_of_file(dir / path);
+    void next() {
+        while ((has_ = static_cast<bool>(std::getline(in_, line_)))) {
+            std::string_view line = line_;
+            KnownHash k;
+            if (!number_field(line, k.ino) || !number_field(line, k.size) || !number_field(line, k.mtime_ns) ||
+                line.size() < 66 || line[64] != ' ')
+                continue;
+            k.sha256 = std::string(line.substr(0, 64));
+            line.remove_prefix(65);
+            if (line == manifest_sums_path) sums_ = std::move(k);
+            else if (line == manifest_json_path) json_ = std::move(k);
+            else {
+                known_ = std::move(k);
+                path_ = line;
+                return;
+            }
         }
-        entries.push_back({path, f.size, std::move(sha)});
-        files.push_back(&f);
     }
-    write_hash_cache(out_dir, entries, files);
-    return entries;
-}
+};
 
-std::string manifest_sums(const std::vector<ManifestEntry>& entries) {
-    std::string out;
-    for (const auto& e : entries) out += e.sha256 + "  " + e.path + "\n";
-    return out;
-}
-
-std::string manifest_json(const std::vector<ManifestEntry>& entries) {
-    std::string out = "{\n\t\"algorithm\": \"sha256\",\n\t\"count\": " + std::to_string(entries.size()) +
-                      ",\n\t\"files\": [";
-    for (size_t i = 0; i < entries.size(); ++i) {
-        out += i ? ",\n\t\t{\"path\": " : "\n\t\t{\"path\": ";
-        render::append_json_string(out, entries[i].path);
-        out += ", \"size\": " + std::to_string(entries[i].size) + ", \"sha256\": \"" + entries[i].sha256 + "\"}";
+// Text gathered a megabyte at a time, then handed on.
+class Buffered {
+  public:
+    template <class Put>
+    explicit Buffered(Put put) : put_(std::move(put)) {}
+    std::string& text() { return text_; }
+    void flush(size_t at_least = 1 << 20) {
+        if (text_.size() < at_least) return;
+        put_(text_);
+        text_.clear();
     }
-    out += entries.empty() ? "]\n}\n" : "\n\t]\n}\n";
-    return out;
+
+  private:
+    std::function<void(std::string_view)> put_;
+    std::string text_;
+};
+
+void append_cache_line(std::string& out, std::uint64_t ino, std::uint64_t size, std::int64_t mtime_ns,
+                       std::string_view sha256, std::string_view path) {
+    ((((out += std::to_string(ino)) += ' ') += std::to_string(size)) += ' ') += std::to_string(mtime_ns);
+    (((out += ' ') += sha256) += ' ') += path;
+    out += '\n';
 }
 
-namespace {
-
-// A manifest equal to the published one is hard-linked from the site, as every unchanged file is: it keeps its
-// inode and modification time, so a build that changed nothing changes nothing here either.
-void put(Staging& staging, const fs::path& out_dir, std::string_view path, const std::string& bytes) {
-    const fs::path live = out_dir / path;
-    std::error_code ec;
-    if (fs::file_size(live, ec) == bytes.size() && !ec && io::read_file(live) == bytes) {
-        const fs::path target = staging.dir() / path;
-        const fs::path tmp = target.string() + ".link-" + std::to_string(::getpid());
+// Closes one of the manifest's files. When its bytes are the published file's (as the hash cache knew it, and it
+// is still that file), the published one is linked in its place. Adds its line to the hash cache.
+void close_manifest_file(render::OutputFile& file, std::string_view path, const fs::path& staging_dir,
+                         const fs::path& out_dir, const std::optional<KnownHash>& known, std::string& cache) {
+    const fs::path live = out_dir / path, staged = staging_dir / path;
+    std::optional<render::ClosedFile> published;
+    struct stat st {};
+    if (known && ::lstat(live.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        known->same_file(static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_size),
+                         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec))
+        published = render::ClosedFile{known->size, known->sha256};
+    const render::ClosedFile closed = file.close(published ? &*published : nullptr);
+    if (!closed.written) {
+        const fs::path tmp = staged.string() + ".link-" + std::to_string(::getpid());
+        std::error_code ec;
         fs::remove(tmp, ec);
-        if (::link(live.c_str(), tmp.c_str()) == 0 && ::rename(tmp.c_str(), target.c_str()) == 0) return;
-        fs::remove(tmp, ec);
+        if (::link(live.c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), staged.c_str()) != 0) {
+            fs::remove(tmp, ec);
+            throw std::runtime_error("cannot link the unchanged " + std::string(path) + " into the new site");
+        }
     }
-    staging.write(std::string(path), bytes);
+    if (::lstat(staged.c_str(), &st) != 0) throw std::runtime_error("cannot stat " + staged.string());
+    append_cache_line(cache, static_cast<std::uint64_t>(st.st_ino), closed.size,
+                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, closed.sha256,
+                      path);
 }
 
 }  // namespace
 
 void write_manifest(Staging& staging, const fs::path& out_dir) {
-    const std::vector<ManifestEntry> entries = hash_files(staging.dir(), staging.contents(), out_dir);
-    put(staging, out_dir, manifest_sums_path, manifest_sums(entries));
-    put(staging, out_dir, manifest_json_path, manifest_json(entries));
+    const auto staged = staging.contents();
+    size_t count = 0;
+    for (const auto& [path, f] : staged) count += !is_manifest(path);
+
+    HashCacheReader known(hash_cache_path(out_dir));
+    const fs::path cache_file = hash_cache_path(out_dir);
+    const fs::path cache_tmp = cache_file.string() + ".tmp-" + std::to_string(::getpid());
+    std::ofstream cache_out(cache_tmp, std::ios::binary | std::ios::trunc);
+    const std::unique_ptr<render::OutputFile> sums_file = staging.open(std::string(manifest_sums_path));
+    const std::unique_ptr<render::OutputFile> json_file = staging.open(std::string(manifest_json_path));
+    Buffered sums([&](std::string_view b) { sums_file->append(b); });
+    Buffered json([&](std::string_view b) { json_file->append(b); });
+    Buffered cache([&](std::string_view b) { cache_out.write(b.data(), static_cast<std::streamsize>(b.size())); });
+
+    json.text() = "{\n\t\"algorithm\": \"sha256\",\n\t\"count\": " + std::to_string(count) + ",\n\t\"files\": [";
+    bool first = true;
+    for (const auto& [path, f] : staged) {
+        if (is_manifest(path)) continue;
+        std::string sha(f->sha256_hex());
+        if (sha.empty()) {
+            const KnownHash* k = known.find(path);
+            sha = k && k->same_file(f->ino, f->size, f->mtime_ns) ? k->sha256 : sha256_of_file(staging.dir() / path);
+        }
+        (((sums.text() += sha) += "  ") += path) += '\n';
+        json.text() += first ? "\n\t\t{\"path\": " : ",\n\t\t{\"path\": ";
+        first = false;
+        render::append_json_string(json.text(), path);
+        ((((json.text() += ", \"size\": ") += std::to_string(f->size)) += ", \"sha256\": \"") += sha) += "\"}";
+        append_cache_line(cache.text(), f->ino, f->size, f->mtime_ns, sha, path);
+        sums.flush();
+        json.flush();
+        cache.flush();
+    }
+    json.text() += count == 0 ? "]\n}\n" : "\n\t]\n}\n";
+    sums.flush(1);
+    json.flush(1);
+    close_manifest_file(*sums_file, manifest_sums_path, staging.dir(), out_dir, known.manifest(manifest_sums_path),
+                        cache.text());
+    close_manifest_file(*json_file, manifest_json_path, staging.dir(), out_dir, known.manifest(manifest_json_path),
+                        cache.text());
+    cache.flush(1);
+    std::error_code ec;
+    if (cache_out.flush()) fs::rename(cache_tmp, cache_file, ec);  // a cache: if it cannot be written, the next
+    else fs::remove(cache_tmp, ec);                                // build rehashes
 }
 
 }  // namespace gongshi::publish

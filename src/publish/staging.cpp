@@ -177,11 +177,11 @@ void Staging::record(std::string_view path, const StagedFile& file) {
     staged_.insert_or_assign(std::pmr::string(path, &staged_memory_), file);
 }
 
-std::vector<std::pair<std::string, StagedFile>> Staging::contents() const {
+std::vector<std::pair<std::string_view, const StagedFile*>> Staging::contents() const {
     std::lock_guard lock(staged_mutex_);
-    std::vector<std::pair<std::string, StagedFile>> out;
+    std::vector<std::pair<std::string_view, const StagedFile*>> out;
     out.reserve(staged_.size());
-    for (const auto& [path, file] : staged_) out.emplace_back(std::string(path), file);
+    for (const auto& [path, file] : staged_) out.emplace_back(std::string_view(path), &file);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
 }

@@ -55,7 +55,9 @@ public:
     const std::filesystem::path& dir() const { return dir_; }
     // Every file the folder holds, sorted by path: what this build wrote, linked and (in an adopted edition) kept.
     // The manifest is made from it, without walking the tree again.
-    std::vector<std::pair<std::string, StagedFile>> contents() const;
+    // Views of the folder's own records, valid while it lives (24 bytes a file: at 1 000 000 projects copies of the
+    // paths and records were ~250 MB at the end of the build).
+    std::vector<std::pair<std::string_view, const StagedFile*>> contents() const;
     long long files_written() const { return files_; }
     long long bytes_written() const { return bytes_; }
 

@@ -44,12 +44,12 @@ bool plain_number(std::string_view v) {
 
 }  // namespace
 
-void append_json_string(std::string& out, const std::string& s) {
+void append_json_string(std::string& out, std::string_view s) {
     const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
                            return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
                        }) && text::valid_utf8(s);
-    const std::string dumped = plain ? std::string() : json::Tree(s).dump(-1, ' ', false);
-    const std::string_view text = plain ? std::string_view(s) : std::string_view(dumped);
+    const std::string dumped = plain ? std::string() : json::Tree(std::string(s)).dump(-1, ' ', false);
+    const std::string_view text = plain ? s : std::string_view(dumped);
     if (plain) out += '"';
     if (needs_inert(text)) append_inert(out, text);
     else out += text;

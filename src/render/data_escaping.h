@@ -9,7 +9,7 @@ namespace gongshi::render {
 
 // A JSON string (quotes included) as nlohmann dumps it, with '<', '>' and '&' written \u003c, \u003e, \u0026 and
 // U+2028/U+2029 as \u2028/\u2029, as Go's encoding/json does. Throws nlohmann's error for text that is not UTF-8.
-void append_json_string(std::string& out, const std::string& s);
+void append_json_string(std::string& out, std::string_view s);
 // The same escapes over a whole JSON text made by nlohmann's dump: outside strings JSON has none of these
 // characters, so replacing them everywhere changes only strings.
 std::string make_json_inert(std::string json);

@@ -1,6 +1,9 @@
 // /SHA256SUMS and /manifest.json list every published file with its size and SHA-256, exactly.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <set>
 
 #include "hash/sha256.h"
@@ -132,4 +135,65 @@ TEST_CASE("after rebuilds that link, adopt and reconcile, SHA256SUMS lists exact
     CHECK_FALSE(fs::exists(s.out / "projects/stray.html"));
     s.build(s.out);
     check_listed("a rebuild that changed nothing");
+}
+
+TEST_CASE("a rebuild whose manifest is the published one's keeps the published files; the hash cache names them last",
+          "[publish]") {
+    ManifestSite s;
+    s.build(s.out);
+    const auto inode = [](const fs::path& f) {
+        struct stat st {};
+        REQUIRE(::lstat(f.c_str(), &st) == 0);
+        return st.st_ino;
+    };
+    const auto sums_inode = inode(s.out / "SHA256SUMS"), json_inode = inode(s.out / "manifest.json");
+    const std::string sums = read_text(s.out / "SHA256SUMS");
+    // The hash cache's last two lines are the manifest's own files, as the site holds them.
+    const std::string cache = read_text(s.dir.path() / "site.hashes");
+    const size_t last = cache.rfind('\n', cache.size() - 2), before = cache.rfind('\n', last - 1);
+    CHECK_THAT(cache.substr(before + 1), Contains(" SHA256SUMS\n") && Contains(" manifest.json\n"));
+    CHECK_THAT(cache.substr(before + 1), Contains(gongshi::hash::sha256_hex(sums)));
+
+    // A file touched, not changed: the build runs, and every file it makes is what the site holds.
+    const fs::path project = s.content / "projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml";
+    write_text(project, read_text(project));
+    s.build(s.out);
+    CHECK(inode(s.out / "SHA256SUMS") == sums_inode);
+    CHECK(inode(s.out / "manifest.json") == json_inode);
+
+    // A change: the manifest is written anew, and lists the new bytes.
+    edit(project, "area_m2: 1800", "area_m2: 1900");
+    s.build(s.out);
+    CHECK(inode(s.out / "SHA256SUMS") != sums_inode);
+    CHECK(read_text(s.out / "SHA256SUMS") != sums);
+    check_sums(s.out);
+}
+
+TEST_CASE("a hash cache out of order or damaged gives the same manifest: what it cannot vouch for is hashed again",
+          "[publish]") {
+    ManifestSite s;
+    s.build(s.out);
+    const fs::path cache = s.dir.path() / "site.hashes";
+    std::vector<std::string> lines;
+    const std::string text = read_text(cache);
+    for (size_t at = 0; at < text.size();) {
+        const size_t end = text.find('\n', at);
+        lines.push_back(text.substr(at, end - at + 1));
+        at = end + 1;
+    }
+    REQUIRE(lines.size() > 20);
+    std::reverse(lines.begin(), lines.end());
+    lines[3] = "not a line\n";
+    lines[7] = "1 2 3 " + std::string(64, 'f') + "\n";
+    std::string shuffled;
+    for (const auto& l : lines) shuffled += l;
+    write_text(cache, shuffled);
+
+    edit(s.content / "projects/taiyuan/taiyuan-qingxu-jinshatan-2023.yaml", "area_m2: 1800", "area_m2: 1900");
+    s.build(s.out);
+    check_sums(s.out);
+    const std::string json = read_text(s.out / "manifest.json");
+    const std::string robots = read_text(s.out / "robots.txt");
+    CHECK_THAT(json, Contains("{\"path\": \"robots.txt\", \"size\": " + std::to_string(robots.size()) +
+                              ", \"sha256\": \"" + gongshi::hash::sha256_hex(robots) + "\"}"));
 }

@@ -46,8 +46,8 @@ TEST_CASE("a file written to the staging folder in pieces holds them all, record
     const auto contents = staging.contents();
     REQUIRE(contents.size() == 2);
     CHECK(contents[1].first == "data/projects.csv");
-    CHECK(contents[1].second.size == text.size());
-    CHECK(contents[1].second.sha256_hex() == hash::sha256_hex(text));
+    CHECK(contents[1].second->size == text.size());
+    CHECK(contents[1].second->sha256_hex() == hash::sha256_hex(text));
     CHECK(staging.files_written() == 2);
     CHECK(staging.bytes_written() == static_cast<long long>(text.size() + 6));
     CHECK_THROWS(staging.open("../outside.csv"));
