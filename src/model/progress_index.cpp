@@ -71,14 +71,14 @@ void build_progress_index(Site& s) {
     // s.progress is in month order, so each project's events are too.
     for (size_t r = 0; r < s.progress.size(); ++r)
         for (size_t e = 0; e < s.progress[r].projects.size(); ++e)
-            if (auto p = s.project_index.find(s.progress[r].projects[e].project.value); p != s.project_index.end())
-                x.of_project[p->second].push_back({static_cast<int>(r), static_cast<int>(e)});
+            if (const int p = s.project_at(s.progress[r].projects[e].project.value); p >= 0)
+                x.of_project[static_cast<size_t>(p)].push_back({static_cast<int>(r), static_cast<int>(e)});
     for (size_t sh = 0; sh < s.scores.size(); ++sh)
         for (size_t row = 0; row < s.scores[sh].rows.size(); ++row) {
             const ScoreRow& score = s.scores[sh].rows[row];
             const ScoreRef ref{static_cast<int>(sh), static_cast<int>(row)};
-            if (auto p = s.project_index.find(score.project.value); p != s.project_index.end())
-                x.scores_of_project[p->second].push_back(ref);
+            if (const int p = s.project_at(score.project.value); p >= 0)
+                x.scores_of_project[static_cast<size_t>(p)].push_back(ref);
             if (auto c = s.city_index.find(score.city.value); c != s.city_index.end()) x.scores_of_city[c->second].push_back(ref);
         }
     auto by_month = [&](const ScoreRef& a, const ScoreRef& b) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,7 +21,7 @@ struct Rating {
     int year = 0;
     TierIndex tier;
     int rank = 0;
-    std::string heading;
+    int heading = -1;  // into Site::rating_headings: its group's heading, as printed (one copy a group, not a rating)
     std::string printed;
     std::string correction;
     std::uint64_t source_hash = 0;  // of its rating list's file
@@ -51,13 +52,15 @@ struct Site {
     std::vector<TierIndex> tier_order() const;  // the site's tiers, best first
 
     std::map<std::string, int> city_index;
-    std::map<std::string, int> project_index;
+    std::vector<std::string> rating_headings;  // Rating::heading
     std::map<std::string, int> notice_index;
     std::map<std::string, int> reply_index;
     std::string updated;  // the newest date in the content (YYYY-MM-DD), so output never depends on the clock
     int records_read = 0;
     std::uint64_t shared_source_hash = 0;  // Records::shared_source_hash
 
+    // The index of the project with that id in `projects` (which is by id: no map of a million ids is kept), or -1.
+    int project_at(std::string_view id) const;
     const County* county_of(const Project& p) const;  // nullptr for a development zone
     const Program* program(int year) const;
     const Document* notice(const std::string& id) const;  // nullptr if no published notice has that id

@@ -132,9 +132,9 @@ void progress_rows(const model::Site& s, int i, DataRow& row, const DataRowWrite
     const std::string doc = doc_number_of(s, r.notice.value),
                       url = model::absolute_url(s, model::notice_url(r.notice.value));
     for (const auto& e : r.projects) {
-        const auto p = s.project_index.find(e.project.value);
-        const std::string name = p == s.project_index.end() ? "" : s.projects[p->second].name;
-        const std::string city = p == s.project_index.end() ? "" : s.cities[s.city_of_project[p->second]].id;
+        const int p = s.project_at(e.project.value);
+        const std::string name = p < 0 ? "" : s.projects[static_cast<size_t>(p)].name;
+        const std::string city = p < 0 ? "" : s.cities[static_cast<size_t>(s.city_of_project[static_cast<size_t>(p)])].id;
         row = {
             r.notice.value, doc,  std::to_string(r.year), r.kind, r.month.value, "project", e.project.value,
             name,           city, e.stage.value,          "",     e.date,        e.printed, e.problem,
@@ -168,8 +168,8 @@ std::uint64_t progress_key(const model::Site& s, int i) {
     hash::KeyChain k;
     k.add(r.source_hash).add(notice_hash(s, r.notice.value));
     for (const auto& e : r.projects) {
-        const auto p = s.project_index.find(e.project.value);
-        k.add(p == s.project_index.end() ? 0 : s.projects[p->second].source_hash);
+        const int p = s.project_at(e.project.value);
+        k.add(p < 0 ? 0 : s.projects[static_cast<size_t>(p)].source_hash);
     }
     return k.value();
 }

@@ -15,9 +15,9 @@ std::vector<SitemapPart> sitemap_parts(const model::Site& site, const std::vecto
     for (const std::string& url : urls) {
         std::string part = "sitemaps/pages.xml";
         if (url.size() > projects.size() + 1 && url.compare(0, projects.size(), projects) == 0 && url.back() == '/') {
-            const auto it = site.project_index.find(url.substr(projects.size(), url.size() - projects.size() - 1));
-            if (it != site.project_index.end()) {
-                const model::Project& p = site.projects[static_cast<size_t>(it->second)];
+            const int at = site.project_at(std::string_view(url).substr(projects.size(), url.size() - projects.size() - 1));
+            if (at >= 0) {
+                const model::Project& p = site.projects[static_cast<size_t>(at)];
                 part = "sitemaps/projects-" + p.city.value + "-" + std::to_string(p.year) + ".xml";
             }
         }

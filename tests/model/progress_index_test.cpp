@@ -70,7 +70,8 @@ TEST_CASE("a city's month comes from its row in that month's notice, else from i
 
 TEST_CASE("a project's stage reports and the cities' scores are indexed in month order", "[model]") {
     const model::Site s = fixture_site();
-    const int boxue = s.project_index.at("datong-pingcheng-boxue-2023");
+    const int boxue = s.project_at("datong-pingcheng-boxue-2023");
+    REQUIRE(boxue >= 0);
     REQUIRE(s.progress_index.of_project[boxue].size() == 2);
     CHECK(s.progress[s.progress_index.of_project[boxue][1].report].month.value == "2023-06");
     const auto& taiyuan_scores = s.progress_index.scores_of_city[s.city_index.at("taiyuan")];

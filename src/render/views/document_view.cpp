@@ -53,7 +53,7 @@ ViewList rating_groups(const model::Site& site, int notice) {
             g["year"] = rating.year;
             g["program_name"] = model::program_name(site, rating.year);
             g["tier_name"] = model::tier_name(site, rating.tier);
-            g["heading"] = rating.heading;
+            g["heading"] = site.rating_headings[static_cast<size_t>(rating.heading)];
             g["entries"] = ViewList{};
             it = at.emplace(key, groups.size()).first;
             groups.push_back(std::move(g));

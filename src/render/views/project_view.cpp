@@ -111,7 +111,7 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
         rv["notice_title"] = n.title;
         rv["notice_url"] = model::notice_url(n.id.value);
         rv["rank"] = rating.rank;
-        rv["heading"] = rating.heading;
+        rv["heading"] = site.rating_headings[static_cast<size_t>(rating.heading)];
         rv["printed"] = rating.printed;
         rv["correction"] = rating.correction;
         rv["has_correction"] = !rating.correction.empty();
