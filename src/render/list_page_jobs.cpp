@@ -8,12 +8,13 @@
 
 namespace gongshi::render {
 
-void add_list_pages(std::vector<PageJob>& jobs, const model::Site& site, const Assets& assets,
-                    std::shared_ptr<const ProjectRows> rows, std::shared_ptr<const ListPartitions> lists) {
+void add_list_pages(PageList& out, const model::Site& site, const Assets& assets, const ProjectRows* rows,
+                    const ListPartitions* lists) {
     using Kind = ListPart::Kind;
+    std::vector<PageJob>& jobs = out.jobs;
     const model::Site* s = &site;
     const Assets* a = &assets;
-    const auto keys = std::make_shared<const ListPageKeys>(site, assets, *lists);
+    const ListPageKeys* keys = out.hold<ListPageKeys>(site, assets, *lists);
     for (const ListPart& part : lists->parts()) {
         const ListPart* p = &part;
         const char* tmpl = part.kind == Kind::notices            ? "notice_list"

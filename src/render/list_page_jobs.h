@@ -3,7 +3,6 @@
 // (render/project_filter_data.h).
 #pragma once
 
-#include <memory>
 #include <vector>
 
 #include "model/site.h"
@@ -13,7 +12,8 @@
 
 namespace gongshi::render {
 
-void add_list_pages(std::vector<PageJob>& jobs, const model::Site& site, const Assets& assets,
-                    std::shared_ptr<const ProjectRows> rows, std::shared_ptr<const ListPartitions> lists);
+// `rows` and `lists` are held by `out` (PageList::held), as the dependency keys it makes are.
+void add_list_pages(PageList& out, const model::Site& site, const Assets& assets, const ProjectRows* rows,
+                    const ListPartitions* lists);
 
 }  // namespace gongshi::render

@@ -17,9 +17,22 @@
 
 namespace gongshi::render {
 
-std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
+namespace {
+
+// What a project page's two functions read: one for all the projects, so that each captures a pointer and an index.
+struct ProjectPageInputs {
+    const model::Site* site;
+    const Assets* assets;
+    const ProjectRows* rows;
+    const ProjectPageKeys* keys;
+};
+
+}  // namespace
+
+PageList list_pages(const model::Site& site, const Assets& assets) {
     using Kind = PageJob::Kind;
-    std::vector<PageJob> jobs;
+    PageList out;
+    std::vector<PageJob>& jobs = out.jobs;
     const model::Site* s = &site;
     const Assets* a = &assets;
     auto page = [&](const std::string& url, const char* tmpl, std::function<View()> view, bool heavy = false,
@@ -29,9 +42,9 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     auto bare = [&](const std::string& path, const char* tmpl, std::function<View()> view, bool heavy = false) {
         jobs.push_back({path, Kind::bare, tmpl, std::move(view), {}, false, heavy, {}});
     };
-    const auto rows = std::make_shared<const ProjectRows>(site);  // each made by the first page that shows it
+    const ProjectRows* rows = out.hold<ProjectRows>(site);  // each made by the first page that shows it
     page("/", "home", [s, a] { return home_view(*s, *a); });
-    const auto lists = std::make_shared<const ListPartitions>(site);
+    const ListPartitions* lists = out.hold<ListPartitions>(site);
     page("/projects/", "project_list", [s, a, rows, lists] { return project_list_view(*s, *a, *rows, *lists); });
     page("/cities/", "city_list", [s, a] { return city_list_view(*s, *a); });
     page("/ratings/", "rating_list", [s, a, rows, lists] { return rating_overview_view(*s, *a, *rows, *lists, 0); });
@@ -44,7 +57,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
         page(model::ratings_url(year), "rating_list",
              [s, a, rows, lists, year] { return rating_overview_view(*s, *a, *rows, *lists, year); });
     }
-    add_list_pages(jobs, site, assets, rows, lists);
+    add_list_pages(out, site, assets, rows, lists);
     for (size_t i = 0; i < site.cities.size(); ++i)
         page(model::city_url(site.cities[i].id), "city",
              [s, a, rows, lists, i] { return city_view(*s, *a, *rows, *lists, static_cast<int>(i)); });
@@ -58,11 +71,12 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     for (size_t i = 0; i < site.replies.size(); ++i)
         page(model::reply_url(site.replies[i].id.value), "reply",
              [s, a, i] { return reply_view(*s, *a, static_cast<int>(i)); });
-    const auto project_keys = std::make_shared<const ProjectPageKeys>(site, assets);
-    for (size_t i = 0; i < site.projects.size(); ++i)
-        page(model::project_url(site.projects[i].id.value), "project",
-             [s, a, rows, i] { return project_view(*s, *a, *rows, static_cast<int>(i)); }, false,
-             [project_keys, i] { return (*project_keys)(static_cast<int>(i)); });
+    const ProjectPageInputs* in = out.hold<ProjectPageInputs>(ProjectPageInputs{s, a, rows, out.hold<ProjectPageKeys>(site, assets)});
+    const size_t first_project_page = jobs.size();
+    for (int i = 0; i < static_cast<int>(site.projects.size()); ++i)
+        page(model::project_url(site.projects[static_cast<size_t>(i)].id.value), "project",
+             [in, i] { return project_view(*in->site, *in->assets, *in->rows, i); }, false,
+             [in, i] { return (*in->keys)(i); });
 
     // Old ids keep resolving: a redirect page at each alias's URL.
     auto redirect = [&](const std::string& from, const std::string& to, const std::string& title) {
@@ -75,10 +89,11 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     for (const auto& d : site.replies)
         for (const auto& alias : d.aliases) redirect(model::reply_url(alias.value), model::reply_url(d.id.value), d.title);
 
-    // The sitemap lists every real page (not 404.html, not redirects).
+    // The sitemap lists every real page (not 404.html, not redirects); the projects' pages it makes itself.
     std::vector<std::string> urls;
-    for (const auto& j : jobs)
-        if (j.in_sitemap) urls.push_back(model::url_of_file(j.path));
+    for (size_t j = 0; j < jobs.size(); ++j)
+        if (jobs[j].in_sitemap && (j < first_project_page || j >= first_project_page + site.projects.size()))
+            urls.push_back(model::url_of_file(jobs[j].path));
     urls.push_back("/changes/");  // rendered last, by render_site, from what this build changed
     std::sort(urls.begin(), urls.end());
     add_sitemap(jobs, site, std::move(urls));
@@ -92,7 +107,7 @@ std::vector<PageJob> list_pages(const model::Site& site, const Assets& assets) {
     // Held through the whole render: without the room its doubling left (up to 1 million jobs at national scale,
     // 176 bytes each). The copy is made before any page is.
     jobs.shrink_to_fit();
-    return jobs;
+    return out;
 }
 
 }  // namespace gongshi::render

@@ -138,7 +138,8 @@ RenderResult render_site(const model::Site& site, const Templates& templates, co
     result.files = published.files;  // written before any page, so the change log lists them too
     Renderer r{templates, sink, previous, result, {}};
     const Assets assets = links_to(published);
-    const std::vector<PageJob> pages = list_pages(site, assets);
+    const PageList list = list_pages(site, assets);
+    const std::vector<PageJob>& pages = list.jobs;
     OpenDataFiles data(site, sink, previous, previous_bytes);
     r.run_all(pages, data, std::max(1, jobs), progress);
     result.files.merge(data.finish());

@@ -176,7 +176,8 @@ TEST_CASE("every page of the real content renders byte for byte as mstch renders
 
     const render::Assets assets{"/assets/style.css", "/assets/site.js", "/assets/search.js"};
     int compared = 0;
-    for (const auto& job : render::list_pages(site, assets)) {
+    const render::PageList list = render::list_pages(site, assets);
+    for (const auto& job : list.jobs) {
         if (job.kind == render::PageJob::Kind::raw) continue;
         INFO(job.path);
         const View view = job.view();
