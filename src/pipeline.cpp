@@ -49,11 +49,11 @@ private:
 // (load/parsed_records.h; keyed by the stamps the build took, by path as the loader names files), which is
 // written back if it changed. Validation always runs over every record.
 model::Records load_for_build(const io::InputFiles& input, const BuildOptions& options, BuildReport& report,
-                              const publish::Rebuild& rebuild, StageClock& lap) {
+                              publish::Rebuild& rebuild, StageClock& lap) {
     model::Records records;
     {  // the cache's bytes and the bytes to write back are gone before validation (each ~85 MB at 100 000)
         load::FileStamps stamps;
-        for (const auto& s : rebuild.input_stamps())
+        for (const auto& s : rebuild.take_input_stamps())
             stamps[std::filesystem::path(s.path).lexically_normal().generic_string()] = {s.size, s.mtime_ns};
         load::ParsedRecords parsed(std::move(stamps));
         if (auto bytes = rebuild.read_parsed_records()) parsed.decode(std::move(*bytes));
@@ -81,6 +81,7 @@ void record(BuildReport& report, publish::Published published) {
     report.bytes = published.bytes;
     report.removed = std::move(published.removed);
     report.incremental = published.incremental;
+    report.changes.pages_changed_count = published.written.size();
     report.changes.pages_changed = std::move(published.written);
     report.published = true;
 }

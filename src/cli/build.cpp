@@ -64,7 +64,7 @@ std::string describe_changes(const model::ChangeSet& c) {
            std::to_string(c.projects_added.size()) + " projects added, " +
            std::to_string(c.projects_renamed.size()) + " projects renamed, " + std::to_string(c.ratings_added.size()) +
            " ratings added, " + std::to_string(c.ratings_changed.size()) + " ratings changed, " +
-           std::to_string(c.removed.size()) + " records removed; " + std::to_string(c.pages_changed.size()) +
+           std::to_string(c.removed.size()) + " records removed; " + std::to_string(c.pages_changed_count) +
            " files changed (see /changes/)\n";
 }
 

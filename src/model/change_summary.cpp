@@ -20,7 +20,7 @@ std::string tier_name_of(const Site& s, const std::string& id) {
 
 bool ChangeSet::empty() const {
     return documents_added.empty() && projects_added.empty() && projects_renamed.empty() && ratings_added.empty() && ratings_changed.empty() &&
-           removed.empty() && pages_changed.empty();
+           removed.empty() && pages_changed_count == 0;
 }
 
 ModelSummary summarize(const Site& s) {

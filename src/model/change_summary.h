@@ -30,7 +30,10 @@ struct ChangeSet {
     std::vector<Change> ratings_added;
     std::vector<Change> ratings_changed;
     std::vector<Change> removed;  // documents, projects or ratings no longer published
-    std::vector<std::string> pages_changed;  // output paths written or removed by this build
+    // Output paths written by this build: every one (the build's report), or the first the log shows (its page), and
+    // how many there are in all.
+    std::vector<std::string> pages_changed;
+    std::size_t pages_changed_count = 0;
     bool empty() const;
 };
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 
 #include "json/json.h"
 
@@ -192,6 +193,8 @@ std::optional<BuildCache> read_cache_file(const fs::path& file, const std::strin
 
 fs::path cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache"); }
 
+fs::path summary_file_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.summary"); }
+
 std::string folder_identity(const fs::path& dir) {
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
@@ -204,10 +207,16 @@ std::string generator_identity() {
     return std::to_string(st.st_size) + "-" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
+std::uint64_t stamp_hash(const InputStamp& stamp) {
+    return hash::Fingerprint().add(stamp.path).add(stamp.size).add(static_cast<std::uint64_t>(stamp.mtime_ns)).value();
+}
+
+std::uint64_t path_hash(std::string_view path) { return hash::Fingerprint().add(path).value(); }
+
 std::uint64_t inputs_digest(const std::vector<InputStamp>& inputs) {
-    hash::Fingerprint f;
-    for (const auto& i : inputs) f.add(i.path).add(i.size).add(static_cast<std::uint64_t>(i.mtime_ns));
-    return f.value();
+    std::uint64_t sum = 0;
+    for (const auto& i : inputs) sum += stamp_hash(i);
+    return sum;
 }
 
 std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
@@ -251,24 +260,46 @@ static std::string encode_site(const CacheToWrite& c) {
     return out;
 }
 
+namespace {
+
+// Each piece of a file, 1 MB at a time; false if it could not be read whole.
+bool each_piece(const fs::path& file, std::uint64_t size, const std::function<void(std::string_view)>& put) {
+    std::ifstream in(file, std::ios::binary);
+    std::string piece(std::size_t{1} << 20, '\0');
+    std::uint64_t read = 0;
+    while (in && read < size) {
+        in.read(piece.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(piece.size(), size - read)));
+        const auto n = static_cast<std::uint64_t>(in.gcount());
+        if (n == 0) break;
+        put(std::string_view(piece.data(), n));
+        read += n;
+    }
+    return read == size;
+}
+
+}  // namespace
+
 void write_pending_cache(const fs::path& out_dir, const CacheToWrite& c) {
     const std::string site = encode_site(c);
     const std::string length = std::to_string(site.size()) + "\n";
+    std::error_code ec;
+    const std::uint64_t summary_size = fs::file_size(c.summary, ec);
+    if (ec) return;
     // The checksum of everything after the first line, made of its three parts as of one string.
-    const std::uint64_t sum = hash::Fingerprint()
-                                  .add(static_cast<std::uint64_t>(length.size() + site.size() + c.summary.size()))
-                                  .add_unframed(length)
-                                  .add_unframed(site)
-                                  .add_unframed(c.summary)
-                                  .value();
+    hash::Fingerprint whole;
+    whole.add(static_cast<std::uint64_t>(length.size() + site.size() + summary_size)).add_unframed(length).add_unframed(site);
+    if (!each_piece(c.summary, summary_size, [&](std::string_view piece) { whole.add_unframed(piece); })) return;
+    const std::uint64_t sum = whole.value();
     const fs::path target = pending_cache_path(out_dir);
     const fs::path tmp = fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         f << magic << sum << '\n' << length;
         f.write(site.data(), static_cast<std::streamsize>(site.size()));
-        f.write(c.summary.data(), static_cast<std::streamsize>(c.summary.size()));
-        if (!f.flush()) {
+        const bool copied = each_piece(c.summary, summary_size, [&](std::string_view piece) {
+            f.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        });
+        if (!copied || !f.flush()) {
             std::error_code ec;
             fs::remove(tmp, ec);
             return;  // no cache: the next build is a full one, which is always correct

@@ -51,7 +51,7 @@ struct CacheToWrite {
     std::string options;
     std::uint64_t inputs_digest = 0;
     const render::RenderedFiles& outputs;  // every file of the site as the build left it
-    std::string_view summary;              // encode_summary's bytes
+    std::filesystem::path summary;         // a file holding encode_summary's bytes (summary_file_path)
     std::string site;
     std::string previous;
 };
@@ -61,14 +61,20 @@ struct CacheToWrite {
 std::string encode_summary(const model::ModelSummary& summary);
 
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
+// Where a build keeps its encoded summary from the model stage until it writes its cache: on disk, not in memory
+// through render (at 1 000 000 projects ~120 MB). One name: the output lock keeps two builds from sharing it.
+std::filesystem::path summary_file_path(const std::filesystem::path& out_dir);
 // "device:inode" of a folder (kept by rename and by the swap of a staging folder), or "" if it does not exist.
 std::string folder_identity(const std::filesystem::path& dir);
 // Identity of the running binary (size and modification time of /proc/self/exe).
 std::string generator_identity();
 // Every input file under the folders, sorted, with size and modification time. Never throws.
 std::vector<InputStamp> stamp_inputs(const std::vector<std::filesystem::path>& dirs);
-// One 64-bit digest (XXH3) of the stamps: what the cache keeps of them.
+// One 64-bit digest of the stamps, what the cache keeps of them: the sum (mod 2^64) of each stamp's hash, so that
+// one file's new stamp can replace its old one without the others (Rebuild::restamp_input).
 std::uint64_t inputs_digest(const std::vector<InputStamp>& inputs);
+std::uint64_t stamp_hash(const InputStamp& stamp);  // of its path, size and modification time (XXH3)
+std::uint64_t path_hash(std::string_view path);
 
 // Reads and checks the cache describing the output folder in place (format, checksum, generator, folder
 // identity): "<out>.cache", or a pending "<out>.cache.next" whose build swapped its site in (then renamed into
@@ -80,7 +86,8 @@ std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const
 // If every file the cache lists is in the output with the recorded size (nobody has altered the site): what lstat
 // said of each (the paths point into `cache`). Nothing if one is missing, not a regular file, or of another size.
 std::optional<StatsByPath> check_outputs(const std::filesystem::path& out_dir, const BuildCache& cache);
-// Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder).
+// Before the swap: writes the new cache as "<out>.cache.next" (cache.site names the staging folder). If the
+// summary's file cannot be read, no cache is written (the next build is then a full one, which is always correct).
 void write_pending_cache(const std::filesystem::path& out_dir, const CacheToWrite& cache);
 // After the swap: the pending cache becomes "<out>.cache".
 void promote_pending_cache(const std::filesystem::path& out_dir);

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <fstream>
+#include <utility>
 
 #include "io/input_files.h"
 #include "publish/build_cache.h"
@@ -16,16 +18,24 @@ struct Rebuild::State {
     RebuildSettings settings;
     OutputLock lock;
     std::string options_key;
-    std::vector<InputStamp> stamps;  // of every input file, sorted by path
+    std::vector<InputStamp> stamps;  // of every input file, sorted by path, until take_input_stamps
+    // (hash of the path, stamp_hash) of every input file, by the first: what restamp_input needs of the stamps.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> stamp_hashes;
     std::uint64_t inputs = 0;        // their digest
     // The last build, if its cache can be trusted: the cache, and what the output check saw of the site's files
     // (`live` points into `cache.outputs`, a std::map, whose nodes stay where they are when it is moved).
     std::optional<BuildCache> cache;
     StatsByPath live;
     std::optional<Staging> staging;
-    std::string summary;  // this build's, encoded (keep_summary)
+    bool summary_kept = false;  // this build's summary is in summary_file_path (keep_summary)
 
     explicit State(RebuildSettings s) : settings(std::move(s)), lock(settings.out) {}
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+    ~State() {
+        std::error_code ec;
+        if (summary_kept) std::filesystem::remove(summary_file_path(settings.out), ec);
+    }
 };
 
 Rebuild::Rebuild(RebuildSettings settings, const Lap& lap) : state_(std::make_unique<State>(std::move(settings))), lap_(lap) {
@@ -35,6 +45,9 @@ Rebuild::Rebuild(RebuildSettings settings, const Lap& lap) : state_(std::make_un
     s.options_key = std::string(s.settings.drafts ? "drafts" : "published") + (s.settings.search ? "" : "+no-search");
     s.stamps = stamp_inputs(s.settings.inputs);
     s.inputs = inputs_digest(s.stamps);
+    s.stamp_hashes.reserve(s.stamps.size());
+    for (const InputStamp& stamp : s.stamps) s.stamp_hashes.emplace_back(path_hash(stamp.path), stamp_hash(stamp));
+    std::sort(s.stamp_hashes.begin(), s.stamp_hashes.end());
     lap_("stat inputs");
     auto cache = read_cache(s.settings.out, generator_identity(), s.inputs);
     lap_("read cache");
@@ -59,8 +72,15 @@ Published Rebuild::finish_unchanged(diag::Diagnostics&) {
 const model::ModelSummary* Rebuild::last_summary() const { return state_->cache ? &state_->cache->summary : nullptr; }
 
 void Rebuild::keep_summary(const model::ModelSummary& summary) {
-    state_->summary = encode_summary(summary);
-    if (state_->cache) state_->cache->summary = {};
+    State& s = *state_;
+    const std::filesystem::path file = summary_file_path(s.settings.out);
+    const std::string bytes = encode_summary(summary);
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    s.summary_kept = true;  // if it could not be written whole, the cache is not written: a full build next time
+    std::error_code ec;
+    if (!out.flush()) std::filesystem::remove(file, ec);
+    if (s.cache) s.cache->summary = {};
 }
 
 render::OutputSink& Rebuild::start_staging() {
@@ -79,11 +99,17 @@ void Rebuild::restamp_input(const std::filesystem::path& file) {
     if (::lstat(file.c_str(), &st) != 0) return;
     const InputStamp now{path, static_cast<std::uint64_t>(st.st_size),
                          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-    const auto by_path = [](const InputStamp& a, const InputStamp& b) { return a.path < b.path; };
-    const auto it = std::lower_bound(s.stamps.begin(), s.stamps.end(), now, by_path);
-    if (it != s.stamps.end() && it->path == path) *it = now;
-    else s.stamps.insert(it, now);
-    s.inputs = inputs_digest(s.stamps);
+    // The digest is a sum of the stamps' hashes (inputs_digest): the file's old one out, its new one in.
+    const std::pair<std::uint64_t, std::uint64_t> entry{path_hash(path), stamp_hash(now)};
+    const auto it = std::lower_bound(s.stamp_hashes.begin(), s.stamp_hashes.end(), entry,
+                                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (it != s.stamp_hashes.end() && it->first == entry.first) {
+        s.inputs -= it->second;
+        it->second = entry.second;
+    } else {
+        s.stamp_hashes.insert(it, entry);
+    }
+    s.inputs += entry.second;
 }
 
 render::PreviousOutput Rebuild::previous_output() const {
@@ -102,7 +128,7 @@ render::PreviousBytes Rebuild::previous_bytes() const {
     return [site](const std::string& path) { return io::read_file(site / path); };
 }
 
-const std::vector<InputStamp>& Rebuild::input_stamps() const { return state_->stamps; }
+std::vector<InputStamp> Rebuild::take_input_stamps() { return std::exchange(state_->stamps, {}); }
 
 std::optional<std::string> Rebuild::read_parsed_records() const {
     return read_record_cache(state_->settings.out, generator_identity());
@@ -121,7 +147,8 @@ Published Rebuild::publish(const render::RenderedFiles& files, diag::Diagnostics
     Staging& staging = *s.staging;
     Published p;
     p.incremental = s.cache.has_value();
-    CacheToWrite next{generator_identity(), s.options_key, s.inputs, files, s.summary, {}, {}};
+    CacheToWrite next{generator_identity(), s.options_key, s.inputs, files,
+                      s.summary_kept ? summary_file_path(s.settings.out) : std::filesystem::path(), {}, {}};
     std::vector<std::string> unchanged;
     for (const auto& [path, file] : files) (file.written ? p.written : unchanged).push_back(path);
     // The search index's files (src/search/) are among `files`: written, kept or removed like pages.

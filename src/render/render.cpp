@@ -9,6 +9,7 @@
 #include "model/permalinks.h"
 #include "render/open_data_files.h"
 #include "render/page_list.h"
+#include "render/pagination.h"
 #include "render/view_hash.h"
 #include "render/views/page_views.h"
 
@@ -16,11 +17,16 @@ namespace gongshi::render {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> RenderResult::written_paths() const {
+std::vector<std::string> RenderResult::written_paths(std::size_t at_most) const {
     std::vector<std::string> out;
     for (const auto& [path, file] : files)
-        if (file.written) out.push_back(path);
+        if (file.written && out.size() < at_most) out.push_back(path);
     return out;
+}
+
+std::size_t RenderResult::written_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(files.begin(), files.end(), [](const auto& f) { return f.second.written; }));
 }
 
 std::vector<std::string> RenderResult::unchanged_paths() const {
@@ -148,7 +154,9 @@ RenderResult render_site(const model::Site& site, const Templates& templates, co
         if (p.kind == PageJob::Kind::page && p.path.size() > 5 && p.path.compare(p.path.size() - 5, 5, ".html") == 0) ++result.pages;
 
     // Last, the log of what this build changed (its own page is not part of the list).
-    changes.pages_changed = result.written_paths();
+    // The log lists the first of them (not a copy of every path: at a full build of 1 000 000 projects, 80 MB).
+    changes.pages_changed = result.written_paths(page_size + 1);
+    changes.pages_changed_count = result.written_count();
     const std::string log_path = model::file_of_url("/changes/");
     if (auto before = r.before(log_path); before && changes.compared && changes.empty()) {
         result.files[log_path] = *before;

@@ -23,7 +23,9 @@ struct RenderResult {
     long long views_built = 0;  // pages and feeds whose view was built (the rest had an unchanged dependency key)
     long long data_parts_made = 0;  // open-data files of one program year made (the rest were left as they were)
     RenderedFiles files;  // the assets, every page and the open data
-    std::vector<std::string> written_paths() const;    // sorted
+    // The paths written (sorted), at most `at_most` of them; how many were written.
+    std::vector<std::string> written_paths(std::size_t at_most = static_cast<std::size_t>(-1)) const;
+    std::size_t written_count() const;
     std::vector<std::string> unchanged_paths() const;  // sorted: left as the previous build wrote them
 };
 

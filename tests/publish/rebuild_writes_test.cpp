@@ -2,6 +2,8 @@
 // time), and a change re-writes exactly the files whose bytes change.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "publish/incremental_support.h"
 
 using namespace gongshi::testing;
@@ -132,4 +134,29 @@ TEST_CASE("a changed asset gets a new fingerprinted name and every page that lin
     for (const auto& [path, bytes] : after)
         if (path.size() > 5 && path.ends_with(".html") && bytes.find("stylesheet") != std::string::npos)
             CHECK(before.at(path) != bytes);
+}
+
+TEST_CASE("the changes log counts every file a build wrote and lists them up to its length", "[incremental]") {
+    const auto number_after = [](const std::string& text, const std::string& before) {
+        std::smatch m;
+        REQUIRE(std::regex_search(text, m, std::regex(before + R"((\d+))")));
+        return std::stoul(m[1].str());
+    };
+    Site s;
+    s.build();
+    // A first build wrote every file but the log itself and the manifest's two (written after it).
+    const std::string first = read_text(s.out / "changes/index.html");
+    CHECK(number_after(first, "共生成 ") == read_tree(s.out).size() - 3);
+    write_text(s.content / "projects/taiyuan/taiyuan-yingze-qiaodong-2023.yaml", new_project);
+    write_text(s.content / "ratings/jinminhan-2023-169.yaml",
+               read_text(s.content / "ratings/jinminhan-2023-169.yaml") + new_rating_group);
+    s.build();
+    const std::string log = read_text(s.out / "changes/index.html");
+    const unsigned long count = number_after(log, "内容有变化的页面（");
+    const size_t from = log.find("内容有变化的页面（");
+    const std::string list = log.substr(from, log.find("</ul>", from) - from);  // that section's list
+    std::size_t listed = 0;
+    for (size_t at = list.find("<li><a href="); at != std::string::npos; at = list.find("<li><a href=", at + 1)) ++listed;
+    CHECK(count > 1);
+    CHECK(count == listed);  // fewer than a page's length: every one is listed
 }

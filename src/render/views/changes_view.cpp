@@ -49,8 +49,8 @@ View changes_view(const model::Site& site, const Assets& assets, const model::Ch
         p["url"] = model::url_of_file(c.pages_changed[i]);
         pages.push_back(std::move(p));
     }
-    v["page_count"] = static_cast<int>(c.pages_changed.size());
-    v["pages_cut"] = c.pages_changed.size() > shown;
+    v["page_count"] = std::to_string(c.pages_changed_count);
+    v["pages_cut"] = c.pages_changed_count > shown;
     v["pages_shown"] = static_cast<int>(shown);
     v["pages"] = std::move(pages);
     return v;
