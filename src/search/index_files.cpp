@@ -203,7 +203,7 @@ std::map<std::string, std::string> partition_files(const std::string& part,
 
     shape = {};
     shape.records = static_cast<long long>(records.size());
-    shape.block = part.starts_with("p") ? 32 : 4;
+    shape.block = part_holds_projects(part) ? 32 : 4;
     while (static_cast<size_t>(shape.shards) * postings_per_shard < rare_postings && shape.shards < 65536)
         shape.shards *= 2;
     for (const auto& [token, n] : common_counts) shape.common.push_back(token);
@@ -263,6 +263,7 @@ std::string manifest(const Facets& facets, const std::vector<std::pair<std::stri
         out += i ? ",\n" : "\n";
         out += "{\"id\":";
         json_string(out, id);
+        out += std::string(",\"projects\":") + (part_holds_projects(id) ? "true" : "false");
         out += ",\"records\":" + std::to_string(s.records) + ",\"shards\":" + std::to_string(s.shards) +
                ",\"block\":" + std::to_string(s.block) + ",\"common\":";
         json_list(out, s.common);

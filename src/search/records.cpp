@@ -134,6 +134,8 @@ std::string record_part(const model::Site& site, RecordSource source) {
     return "d" + std::to_string(document_of(site, source).year);
 }
 
+bool part_holds_projects(std::string_view part) { return part.starts_with('p'); }
+
 std::vector<RecordFilters> record_filters(const model::Site& site, const Facets& facets) {
     std::vector<RecordFilters> out;
     out.reserve(site.projects.size() + site.notices.size() + site.replies.size());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/site.h"
@@ -52,6 +53,9 @@ Facets search_facets(const model::Site& site);
 std::vector<RecordSource> record_sources(const model::Site& site);
 // The partition a record goes to ("p2023", "d2024"), made without its text.
 std::string record_part(const model::Site& site, RecordSource source);
+// Whether a partition (as record_part names it) holds projects: the client ranks a project above a document
+// without reading the records' filters first.
+bool part_holds_projects(std::string_view part);
 // Every record's filters, in record_sources' order (cheap: made without the records' text).
 std::vector<RecordFilters> record_filters(const model::Site& site, const Facets& facets);
 

@@ -188,6 +188,23 @@ test('the tier filter keeps only pages of that tier, in the URL, and the back bu
   assert.equal(await page.inputValue('#search-q'), '养老');
 });
 
+test('without a filter the results come first and the filters\' counts follow, counting every result', async () => {
+  await openSearch('?q=' + encodeURIComponent('养老'));
+  await page.waitForFunction(() => window.__gongshiSearch.countedAt > 0);
+  const stats = await page.evaluate(() => ({ shown: window.__gongshiSearch.shownAt, counted: window.__gongshiSearch.countedAt }));
+  assert.ok(stats.shown <= stats.counted, `results at ${stats.shown} ms, counts at ${stats.counted} ms`);
+  while (await page.isVisible('#search-more')) {
+    const n = (await resultUrls()).length;
+    await page.click('#search-more');
+    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
+  }
+  const tiers = await page.$$eval('#search-results > li', (items) =>
+    items.map((li) => [...li.querySelectorAll('[data-filter="tier"]')].map((t) => t.dataset.value)));
+  const good = tiers.filter((t) => t.includes('良好')).length;
+  assert.ok(good > 0 && good < tiers.length, `${good} of ${tiers.length} results are 良好: the count is not trivial`);
+  assert.equal(await page.$eval('#search-filter-tier option[value="良好"]', (o) => o.textContent), `良好（${good}）`);
+});
+
 test('result titles and excerpts are inserted as text, never as markup', async () => {
   await openSearch('?q=' + encodeURIComponent('晋城市'));
   assert.ok((await resultUrls()).length > 0, 'the search found pages (else nothing is checked)');

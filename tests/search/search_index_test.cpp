@@ -113,6 +113,18 @@ TEST_CASE("a token goes to the shard its hash names, or to a file of its own whe
     CHECK_FALSE(search::parse_part_json("records 3\nshards x\nblock 4\n", back));
 }
 
+TEST_CASE("the manifest says which partitions hold projects, so the client ranks without reading filters", "[search]") {
+    search::Facets facets;
+    facets.kinds = {"项目", "通知"};
+    search::PartitionShape shape;
+    shape.records = 3;
+    const std::string m = search::manifest(facets, {{"d2023", shape}, {"p2023", shape}});
+    CHECK(m.find("{\"id\":\"d2023\",\"projects\":false,") != std::string::npos);
+    CHECK(m.find("{\"id\":\"p2023\",\"projects\":true,") != std::string::npos);
+    CHECK(search::part_holds_projects("p2025"));
+    CHECK_FALSE(search::part_holds_projects("d2025"));
+}
+
 TEST_CASE("the FNV-1a token hash is the one search.js computes", "[search]") {
     CHECK(search::token_hash("") == 2166136261u);
     CHECK(search::token_hash("a") == 0xe40c292cu);
