@@ -57,6 +57,17 @@ async function typeAndSearch(q) {
   }, before);
 }
 
+// Shows every result ("显示更多结果" until it is gone) and returns each one's tier tags.
+async function tiersOfAllResults() {
+  while (await page.isVisible('#search-more')) {
+    const n = (await resultUrls()).length;
+    await page.click('#search-more');
+    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
+  }
+  return page.$$eval('#search-results > li', (items) =>
+    items.map((li) => [...li.querySelectorAll('[data-filter="tier"]')].map((t) => t.dataset.value)));
+}
+
 // The pages (URL paths) whose <main> text contains the term, excluding the search page itself.
 function pagesContaining(term) {
   const root = siteDir();
@@ -169,13 +180,7 @@ test('the tier filter keeps only pages of that tier, in the URL, and the back bu
     /找到/.test(document.getElementById('search-status').textContent), statusBefore);
   assert.equal(new URL(page.url()).searchParams.get('tier'), '优秀');
   // Show every result, then check each carries the tier.
-  while (await page.isVisible('#search-more')) {
-    const n = (await resultUrls()).length;
-    await page.click('#search-more');
-    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
-  }
-  const tiers = await page.$$eval('#search-results > li', (items) =>
-    items.map((li) => [...li.querySelectorAll('[data-filter="tier"]')].map((t) => t.dataset.value)));
+  const tiers = await tiersOfAllResults();
   assert.ok(tiers.length > 0 && tiers.length < unfiltered, `${tiers.length} results of ${unfiltered}: the filter narrows`);
   for (const t of tiers) assert.ok(t.includes('优秀'), `a result without 优秀: ${t}`);
   assert.equal(countIn(await page.textContent('#search-status')), tiers.length, 'the count in the status is the number of results listed');
@@ -193,13 +198,7 @@ test('without a filter the results come first and the filters\' counts follow, c
   await page.waitForFunction(() => window.__gongshiSearch.countedAt > 0);
   const stats = await page.evaluate(() => ({ shown: window.__gongshiSearch.shownAt, counted: window.__gongshiSearch.countedAt }));
   assert.ok(stats.shown <= stats.counted, `results at ${stats.shown} ms, counts at ${stats.counted} ms`);
-  while (await page.isVisible('#search-more')) {
-    const n = (await resultUrls()).length;
-    await page.click('#search-more');
-    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
-  }
-  const tiers = await page.$$eval('#search-results > li', (items) =>
-    items.map((li) => [...li.querySelectorAll('[data-filter="tier"]')].map((t) => t.dataset.value)));
+  const tiers = await tiersOfAllResults();
   const good = tiers.filter((t) => t.includes('良好')).length;
   assert.ok(good > 0 && good < tiers.length, `${good} of ${tiers.length} results are 良好: the count is not trivial`);
   assert.equal(await page.$eval('#search-filter-tier option[value="良好"]', (o) => o.textContent), `良好（${good}）`);
