@@ -19,8 +19,15 @@ struct Rebuild::State {
     OutputLock lock;
     std::string options_key;
     std::vector<InputStamp> stamps;  // of every input file, sorted by path, until take_input_stamps
-    // (hash of the path, stamp_hash) of every input file, by the first: what restamp_input needs of the stamps.
+    // (hash of the path, stamp_hash) of every input file, by the first: what restamp_input needs of the stamps once
+    // they are taken. Made then, not for a no-op, which never takes them.
     std::vector<std::pair<std::uint64_t, std::uint64_t>> stamp_hashes;
+    void index_stamps() {
+        if (!stamp_hashes.empty()) return;
+        stamp_hashes.reserve(stamps.size());
+        for (const InputStamp& stamp : stamps) stamp_hashes.emplace_back(path_hash(stamp.path), stamp_hash(stamp));
+        std::sort(stamp_hashes.begin(), stamp_hashes.end());
+    }
     std::uint64_t inputs = 0;        // their digest
     // The last build, if its cache can be trusted: the cache, and what the output check saw of the site's files
     // (`live` points into `cache.outputs`, a std::map, whose nodes stay where they are when it is moved).
@@ -45,9 +52,6 @@ Rebuild::Rebuild(RebuildSettings settings, const Lap& lap) : state_(std::make_un
     s.options_key = std::string(s.settings.drafts ? "drafts" : "published") + (s.settings.search ? "" : "+no-search");
     s.stamps = stamp_inputs(s.settings.inputs);
     s.inputs = inputs_digest(s.stamps);
-    s.stamp_hashes.reserve(s.stamps.size());
-    for (const InputStamp& stamp : s.stamps) s.stamp_hashes.emplace_back(path_hash(stamp.path), stamp_hash(stamp));
-    std::sort(s.stamp_hashes.begin(), s.stamp_hashes.end());
     lap_("stat inputs");
     auto cache = read_cache(s.settings.out, generator_identity(), s.inputs);
     lap_("read cache");
@@ -94,6 +98,7 @@ render::OutputSink& Rebuild::start_staging() {
 
 void Rebuild::restamp_input(const std::filesystem::path& file) {
     State& s = *state_;
+    s.index_stamps();  // if the stamps were not taken yet
     const std::string path = file.generic_string();
     struct stat st {};
     if (::lstat(file.c_str(), &st) != 0) return;
@@ -128,7 +133,10 @@ render::PreviousBytes Rebuild::previous_bytes() const {
     return [site](const std::string& path) { return io::read_file(site / path); };
 }
 
-std::vector<InputStamp> Rebuild::take_input_stamps() { return std::exchange(state_->stamps, {}); }
+std::vector<InputStamp> Rebuild::take_input_stamps() {
+    state_->index_stamps();
+    return std::exchange(state_->stamps, {});
+}
 
 std::optional<std::string> Rebuild::read_parsed_records() const {
     return read_record_cache(state_->settings.out, generator_identity());
