@@ -33,7 +33,8 @@ void on_threads(int threads, const std::function<void(size_t, size_t)>& part) {
 class Walk {
 public:
     // Queued folders are paths, opened only when read: 100 000 queued folders must not hold 100 000 descriptors.
-    Walk(int root_fd, const std::function<bool(std::string_view)>& skip) : root_(root_fd), skip_(skip) {
+    Walk(int root_fd, const std::function<bool(std::string_view)>& skip, TreeDetail detail)
+        : root_(root_fd), skip_(skip), detail_(detail) {
         todo_.push_back("");
     }
 
@@ -49,12 +50,17 @@ public:
                 ++busy_;
             }
             std::vector<std::string> sub = read(f, found);
+            bool done = false;
             {
                 std::lock_guard lock(mutex_);
                 for (auto& s : sub) todo_.push_back(std::move(s));
                 --busy_;
+                done = todo_.empty() && busy_ == 0;
             }
-            ready_.notify_all();
+            // Woken only for work (or the end): most folders of a site hold one page and no sub-folder, and waking
+            // every thread for each of 1 000 000 of them cost more than reading them.
+            if (done || sub.size() > 1) ready_.notify_all();
+            else if (sub.size() == 1) ready_.notify_one();
         }
     }
 
@@ -70,23 +76,48 @@ private:
             ::close(fd);
             return sub;
         }
+        struct stat here {};  // the folder: its files' device, when the listing is all that is asked
+        const bool identity = detail_ == TreeDetail::identity && ::fstat(fd, &here) == 0;
+        struct Name {
+            ino_t ino;
+            std::string name;
+        };
+        std::vector<Name> to_stat;  // names the listing could not settle, stat-ed below in inode order
         while (const dirent* e = ::readdir(dir)) {
             if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-            std::string path = folder.empty() ? std::string(e->d_name) : folder + "/" + e->d_name;
-            struct stat st {};
-            if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-            if (!S_ISDIR(st.st_mode)) {
-                found.push_back({std::move(path), file_stat(st)});
-                continue;
+            if (e->d_type == DT_DIR) {  // no lstat for a folder the listing names as one (never a link to one)
+                std::string path = join(folder, e->d_name);
+                if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
+            } else if (identity && e->d_type != DT_UNKNOWN) {
+                FileStat st;
+                st.exists = true;
+                st.dev = here.st_dev;
+                st.ino = e->d_ino;
+                st.mode = DTTOIF(e->d_type);
+                found.push_back({join(folder, e->d_name), st});
+            } else {
+                to_stat.push_back({e->d_ino, e->d_name});
             }
-            if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
+        }
+        std::sort(to_stat.begin(), to_stat.end(), [](const Name& a, const Name& b) { return a.ino < b.ino; });
+        for (const Name& n : to_stat) {
+            struct stat st {};
+            if (::fstatat(fd, n.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+            std::string path = join(folder, n.name.c_str());
+            if (!S_ISDIR(st.st_mode)) found.push_back({std::move(path), file_stat(st)});
+            else if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
         }
         ::closedir(dir);  // closes fd
         return sub;
     }
 
+    static std::string join(const std::string& folder, const char* name) {
+        return folder.empty() ? std::string(name) : folder + "/" + name;
+    }
+
     const int root_;
     const std::function<bool(std::string_view)>& skip_;
+    const TreeDetail detail_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::vector<std::string> todo_;
@@ -96,14 +127,14 @@ private:
 }  // namespace
 
 std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
-                                 const std::function<bool(std::string_view)>& skip) {
+                                 const std::function<bool(std::string_view)>& skip, TreeDetail detail) {
     const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return {};
     struct Closer {
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
-    Walk walk(fd, skip);
+    Walk walk(fd, skip, detail);
     std::vector<std::vector<TreeEntry>> found(static_cast<size_t>(std::max(1, threads)));
     on_threads(threads, [&](size_t i, size_t) { walk.work(found[i]); });
     std::vector<TreeEntry> all = std::move(found[0]);

@@ -17,7 +17,6 @@
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
-#include <unordered_set>
 
 namespace gongshi::publish {
 
@@ -87,13 +86,34 @@ static StagedFile staged_as(const struct stat& st) {
             static_cast<std::uint64_t>(st.st_ino), false, {}};
 }
 
+// In an adopted edition, clears the way for a file at `file` (inside the staging folder `dir`): what is there may be
+// a hard link to the live site's file (removed, never written into), or anything a hand put there — a folder where
+// the page goes, a file where its folder goes (removed too: the edition is this build's to make).
+static void clear_adopted_path(const fs::path& dir, const fs::path& file) {
+    if (::unlink(file.c_str()) == 0 || errno == ENOENT) return;
+    if (errno == ENOTDIR) {  // a parent is not a folder: remove the first one that is not
+        for (fs::path p = file.parent_path(); p != dir && p.has_relative_path(); p = p.parent_path()) {
+            struct stat st {};
+            if (::lstat(p.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+                if (::unlink(p.c_str()) != 0) throw io_error("cannot replace", p);
+                make_folder(file.parent_path());
+                return;
+            }
+        }
+    }
+    if (errno != EISDIR) throw io_error("cannot replace", file);
+    std::error_code ec;
+    fs::remove_all(file, ec);
+    if (ec) throw std::runtime_error("cannot replace " + file.string() + ": " + ec.message());
+}
+
 // Creates the file a write makes at `path` (its folder too); in an adopted edition the file there may be a hard
 // link to the live site's: it is replaced, never written into.
 int Staging::create(const std::string& path) const {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
     make_folder(file.parent_path());
-    if (adopted_ && ::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", file);
+    if (adopted_) clear_adopted_path(dir_, file);
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) throw io_error("cannot create", file);
     return fd;
@@ -223,7 +243,7 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
             make_folder(parent);
             last_dir = std::move(parent);
         }
-        if (adopted_ && ::unlink(to.c_str()) != 0 && errno != ENOENT) throw io_error("cannot replace", to);
+        if (adopted_) clear_adopted_path(dir_, to);
         if (::link((out_ / rel).c_str(), to.c_str()) != 0)
             throw io_error("cannot link the unchanged file into the new site:", to);
         if (const FileStat* seen = live.find(rel); seen && seen->exists) {
@@ -238,16 +258,35 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
 
 // One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
 // site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
-void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath& live) {
-    std::unordered_set<std::string> missing(paths.begin(), paths.end());  // wanted, not yet found here
+void Staging::reconcile(const std::vector<std::string>& listed, const StatsByPath& live) {
+    // The walk's entries come sorted by path; so do the listed paths (the rendered files' map order): one merge of
+    // the two lists tells which listed file is here, with no set of 1 000 000 paths.
+    std::vector<std::string> sorted_copy;
+    if (!std::is_sorted(listed.begin(), listed.end())) {
+        sorted_copy = listed;
+        std::sort(sorted_copy.begin(), sorted_copy.end());
+    }
+    const std::vector<std::string>& paths = sorted_copy.empty() ? listed : sorted_copy;
+    std::vector<bool> here(paths.size(), false);  // a regular file at the listed path (kept if it is the site's)
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;
-    for (TreeEntry& e : list_tree(dir_)) {
+    size_t at = 0;
+    for (TreeEntry& e : list_tree(dir_, kIoThreads, {}, TreeDetail::identity)) {
+        while (at < paths.size() && paths[at] < e.path) ++at;
+        if (at < paths.size() && paths[at] == e.path) {
+            if (!S_ISREG(e.stat.mode)) {
+                stale.push_back(std::move(e.path));  // removed, then linked again
+                continue;
+            }
+            here[at] = true;
+            keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
+            continue;
+        }
         if (staged_.count(std::pmr::string(e.path.data(), e.path.size()))) continue;  // written by this build
-        if (!S_ISREG(e.stat.mode) || !missing.erase(e.path)) stale.push_back(std::move(e.path));
-        else keep.push_back(std::move(e));  // kept only if it is the live site's own file: checked below
+        stale.push_back(std::move(e.path));
     }
-    relink.assign(missing.begin(), missing.end());
+    for (size_t i = 0; i < paths.size(); ++i)
+        if (!here[i]) relink.push_back(paths[i]);
     // The live site's file of each kept path: as the output check saw it, else stat-ed now.
     std::vector<const FileStat*> site(keep.size(), nullptr);
     std::vector<std::string_view> unseen;

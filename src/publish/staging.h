@@ -98,7 +98,7 @@ private:
     void finish(int fd, const std::string& path, std::uint64_t size, std::string_view sha256);
     void record(std::string_view path, const StagedFile& file);
     void link(const std::vector<std::string>& paths, const StatsByPath& live);
-    void reconcile(const std::vector<std::string>& paths, const StatsByPath& live);
+    void reconcile(const std::vector<std::string>& listed, const StatsByPath& live);
     std::atomic<long long> files_{0};
     std::atomic<long long> bytes_{0};
 };

@@ -75,3 +75,27 @@ TEST_CASE("stats kept by path are found by exact path only", "[publish][tree]") 
     CHECK_FALSE(stats.find("c/index.html"));
     CHECK_FALSE(publish::StatsByPath{}.find("a/index.html"));
 }
+
+TEST_CASE("a listing without stats gives each file's type, inode and device as lstat does", "[publish][tree]") {
+    TempDir dir;
+    const fs::path root = dir.path() / "site";
+    write_text(root / "index.html", "home");
+    write_text(root / "projects/p1/index.html", "p1");
+    write_text(root / "projects/p2/index.html", "p2");
+    fs::create_symlink("../p1/index.html", root / "projects/p2/alias.html");
+    const auto listed = publish::list_tree(root, 2, {}, publish::TreeDetail::identity);
+    const auto stated = publish::list_tree(root, 2, {}, publish::TreeDetail::stat);
+    REQUIRE(listed.size() == 4);
+    REQUIRE(stated.size() == listed.size());
+    for (size_t i = 0; i < listed.size(); ++i) {
+        INFO(listed[i].path);
+        CHECK(listed[i].path == stated[i].path);
+        CHECK(listed[i].stat.exists);
+        CHECK(listed[i].stat.ino == stated[i].stat.ino);
+        CHECK(listed[i].stat.dev == stated[i].stat.dev);
+        CHECK((listed[i].stat.mode & S_IFMT) == (stated[i].stat.mode & S_IFMT));
+        CHECK(listed[i].stat.size == 0);  // not asked for
+        CHECK(stated[i].stat.size > 0);
+    }
+    CHECK(S_ISLNK(listed[2].stat.mode));  // projects/p2/alias.html, never followed
+}

@@ -59,6 +59,17 @@ TEST_CASE("a previous edition altered by hand is reconciled, not published as it
     fs::create_directories(previous / "extra-folder");
     write_text(previous / "extra-folder/page.html", "added by hand");
     fs::create_symlink("/etc", previous / "etc-link");
+    // At a page's own path: a symbolic link instead of the file, and a folder instead of the file.
+    REQUIRE(fs::exists(previous / "cities/taiyuan/index.html"));
+    fs::remove(previous / "cities/taiyuan/index.html");
+    fs::create_symlink("/etc/passwd", previous / "cities/taiyuan/index.html");
+    REQUIRE(fs::exists(previous / "projects/index.html"));
+    fs::remove(previous / "projects/index.html");
+    write_text(previous / "projects/index.html/page.html", "a folder where a page was");
+    const fs::path project_folder = previous / "projects/taiyuan-qingxu-jinshatan-2023";
+    REQUIRE(fs::is_directory(project_folder));
+    fs::remove_all(project_folder);
+    write_text(project_folder, "a file where a page's folder was");
 
     write_text(s.content / "ratings/jinminhan-2023-169.yaml",
                read_text(s.content / "ratings/jinminhan-2023-169.yaml") + new_rating_group);
@@ -69,4 +80,7 @@ TEST_CASE("a previous edition altered by hand is reconciled, not published as it
     CHECK_FALSE(fs::exists(s.out / "extra.html"));
     CHECK_FALSE(fs::exists(s.out / "extra-folder"));
     CHECK_FALSE(fs::exists(fs::symlink_status(s.out / "etc-link")));
+    CHECK(fs::is_regular_file(fs::symlink_status(s.out / "cities/taiyuan/index.html")));
+    CHECK(fs::is_regular_file(fs::symlink_status(s.out / "projects/index.html")));
+    CHECK(fs::is_regular_file(fs::symlink_status(s.out / "projects/taiyuan-qingxu-jinshatan-2023/index.html")));
 }
