@@ -112,8 +112,9 @@ def main():
         w = os.path.join(work, f"n{n}")
         disk, shm, incr = rows(f"{w}/results-disk.tsv"), rows(f"{w}/results-shm.tsv"), rows(f"{w}/results-incr.tsv")
         p(f"## N = {n}\n")
-        p("### Cold build, output on disk\n")
-        p(table(report, f"{w}/results-disk.tsv"))
+        if disk:  # PLACES without "disk" (an in-memory run) has no such table
+            p("### Cold build, output on disk\n")
+            p(table(report, f"{w}/results-disk.tsv"))
         if shm:
             p("### Cold build, output in memory (/dev/shm)\n")
             p(table(report, f"{w}/results-shm.tsv"))
