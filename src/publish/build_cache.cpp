@@ -144,9 +144,18 @@ private:
     std::map<std::string, OutputStamp>::iterator output_;
 };
 
-std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator,
-                                          std::uint64_t inputs_digest) {
-    // Mapped, not read: at 100 000 projects the file is ~20 MB, and a no-op decodes only its first document.
+bool parse_cache_document(BuildCache& c, std::string_view cbor, CacheReader::Document d) {
+    CacheReader reader(c, d);
+    try {
+        return Json::sax_parse(cbor.begin(), cbor.end(), &reader, Json::input_format_t::cbor) && reader.complete();
+    } catch (const Json::exception&) {
+        return false;
+    }
+}
+
+std::optional<BuildCache> read_cache_file(const fs::path& file, const std::string& generator) {
+    // Mapped, not read: at 100 000 projects the file is ~20 MB, and a no-op decodes only its first document. The
+    // mapping stays with the cache until its summaries are decoded (read_cache_summary) or let go.
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     struct stat st {};
@@ -154,12 +163,9 @@ std::optional<BuildCache> read_cache_file(const fs::path& file, const std::strin
     void* map = ok ? ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
     ::close(fd);
     if (map == MAP_FAILED) return std::nullopt;
-    struct Unmap {
-        void* at;
-        size_t size;
-        ~Unmap() { ::munmap(at, size); }
-    } unmap{map, static_cast<size_t>(st.st_size)};
-    const std::string_view text(static_cast<const char*>(map), static_cast<size_t>(st.st_size));
+    const auto size = static_cast<size_t>(st.st_size);
+    std::shared_ptr<const void> mapping(map, [size](const void* at) { ::munmap(const_cast<void*>(at), size); });
+    const std::string_view text(static_cast<const char*>(map), size);
     const size_t eol = text.find('\n');
     if (eol == std::string_view::npos || !text.starts_with(magic)) return std::nullopt;
     const std::string_view rest = text.substr(eol + 1);
@@ -174,18 +180,10 @@ std::optional<BuildCache> read_cache_file(const fs::path& file, const std::strin
     const size_t site_size = std::stoull(length);
     if (site_size > body.size()) return std::nullopt;
     BuildCache c;
-    const auto parse = [&](std::string_view cbor, CacheReader::Document d) {
-        CacheReader reader(c, d);
-        try {
-            return Json::sax_parse(cbor.begin(), cbor.end(), &reader, Json::input_format_t::cbor) && reader.complete();
-        } catch (const Json::exception&) {
-            return false;
-        }
-    };
-    if (!parse(body.substr(0, site_size), CacheReader::Document::site) || c.generator != generator) return std::nullopt;
-    // Summaries are needed only to describe what changed: not when nothing did.
-    if (c.inputs_digest != inputs_digest && !parse(body.substr(site_size), CacheReader::Document::summary))
+    if (!parse_cache_document(c, body.substr(0, site_size), CacheReader::Document::site) || c.generator != generator)
         return std::nullopt;
+    c.summary_cbor = body.substr(site_size);
+    c.mapping = std::move(mapping);
     return c;
 }
 
@@ -313,22 +311,32 @@ void promote_pending_cache(const fs::path& out_dir) {
     fs::rename(pending_cache_path(out_dir), cache_path(out_dir), ec);  // if it fails: no cache, a full build next
 }
 
-std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator,
-                                     std::uint64_t inputs_digest) {
+std::optional<BuildCache> read_cache(const fs::path& out_dir, const std::string& generator) {
     const std::string site = folder_identity(out_dir);
     if (site.empty()) return std::nullopt;
     std::error_code ec;
     if (fs::exists(pending_cache_path(out_dir), ec)) {
-        auto pending = read_cache_file(pending_cache_path(out_dir), generator, inputs_digest);
+        auto pending = read_cache_file(pending_cache_path(out_dir), generator);
         if (pending && pending->site == site) {  // its build swapped the site in and was stopped before the rename
             promote_pending_cache(out_dir);
             return pending;
         }
         fs::remove(pending_cache_path(out_dir), ec);  // its build never swapped its site in
     }
-    auto current = read_cache_file(cache_path(out_dir), generator, inputs_digest);
+    auto current = read_cache_file(cache_path(out_dir), generator);
     if (!current || current->site != site) return std::nullopt;
     return current;
+}
+
+bool read_cache_summary(BuildCache& cache) {
+    const bool ok = parse_cache_document(cache, cache.summary_cbor, CacheReader::Document::summary);
+    release_cache_file(cache);
+    return ok;
+}
+
+void release_cache_file(BuildCache& cache) {
+    cache.summary_cbor = {};
+    cache.mapping.reset();
 }
 
 std::optional<StatsByPath> check_outputs(const fs::path& out_dir, const BuildCache& cache) {

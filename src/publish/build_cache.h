@@ -10,8 +10,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/change_summary.h"
@@ -43,6 +45,10 @@ struct BuildCache {
     // Identity of "<out>.previous", the edition this site replaced (kept so the next build can start from it and
     // touch only what differs: Staging::adopt_previous), or "" if there is none.
     std::string previous;
+    // The record summaries, still encoded in the mapped cache file: decoded by read_cache_summary only when the
+    // inputs changed (they describe what changed), never for a no-op.
+    std::string_view summary_cbor;
+    std::shared_ptr<const void> mapping;  // the cache file, mapped while summary_cbor points into it
 };
 
 // What a build leaves in its cache, read back as a BuildCache.
@@ -78,11 +84,14 @@ std::uint64_t path_hash(std::string_view path);
 
 // Reads and checks the cache describing the output folder in place (format, checksum, generator, folder
 // identity): "<out>.cache", or a pending "<out>.cache.next" whose build swapped its site in (then renamed into
-// place). A pending cache naming another folder is removed. Nothing if no cache can be trusted.
-// `inputs_digest` is this build's: if the cache was written from the same inputs, its record summaries are not
-// decoded (they only describe what changed) and stay empty.
-std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator,
-                                     std::uint64_t inputs_digest);
+// place). A pending cache naming another folder is removed. Nothing if no cache can be trusted. Its record
+// summaries are left encoded (summary_cbor) for read_cache_summary.
+std::optional<BuildCache> read_cache(const std::filesystem::path& out_dir, const std::string& generator);
+// Decodes the cache's record summaries and lets go of its file; false if they cannot be read (then the cache must not
+// be trusted).
+bool read_cache_summary(BuildCache& cache);
+// Lets go of the cache's file without decoding its summaries (nothing changed: they are not needed).
+void release_cache_file(BuildCache& cache);
 // If every file the cache lists is in the output with the recorded size (nobody has altered the site): what lstat
 // said of each (the paths point into `cache`). Nothing if one is missing, not a regular file, or of another size.
 std::optional<StatsByPath> check_outputs(const std::filesystem::path& out_dir, const BuildCache& cache);
