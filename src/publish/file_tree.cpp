@@ -57,8 +57,8 @@ public:
                 --busy_;
                 done = todo_.empty() && busy_ == 0;
             }
-            // Woken only for work (or the end): most folders of a site hold one page and no sub-folder, and waking
-            // every thread for each of 1 000 000 of them cost more than reading them.
+            // Woken only for work (or the end): most folders of a site hold one page and no sub-folder, so a
+            // wake-up of every thread per folder would be a million wake-ups for nothing.
             if (done || sub.size() > 1) ready_.notify_all();
             else if (sub.size() == 1) ready_.notify_one();
         }
@@ -103,7 +103,7 @@ private:
         for (const Name& n : to_stat) {
             struct stat st {};
             if (::fstatat(fd, n.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-            std::string path = join(folder, n.name.c_str());
+            std::string path = join(folder, n.name);
             if (!S_ISDIR(st.st_mode)) found.push_back({std::move(path), file_stat(st)});
             else if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
         }
@@ -111,8 +111,8 @@ private:
         return sub;
     }
 
-    static std::string join(const std::string& folder, const char* name) {
-        return folder.empty() ? std::string(name) : folder + "/" + name;
+    static std::string join(const std::string& folder, std::string_view name) {
+        return folder.empty() ? std::string(name) : folder + "/" + std::string(name);
     }
 
     const int root_;

@@ -91,20 +91,23 @@ static StagedFile staged_as(const struct stat& st) {
 // the page goes, a file where its folder goes (removed too: the edition is this build's to make).
 static void clear_adopted_path(const fs::path& dir, const fs::path& file) {
     if (::unlink(file.c_str()) == 0 || errno == ENOENT) return;
-    if (errno == ENOTDIR) {  // a parent is not a folder: remove the first one that is not
-        for (fs::path p = file.parent_path(); p != dir && p.has_relative_path(); p = p.parent_path()) {
-            struct stat st {};
-            if (::lstat(p.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
-                if (::unlink(p.c_str()) != 0) throw io_error("cannot replace", p);
-                make_folder(file.parent_path());
-                return;
-            }
-        }
+    const int why = errno;
+    if (why == EISDIR) {
+        std::error_code ec;
+        fs::remove_all(file, ec);
+        if (ec) throw std::runtime_error("cannot replace " + file.string() + ": " + ec.message());
+        return;
     }
-    if (errno != EISDIR) throw io_error("cannot replace", file);
-    std::error_code ec;
-    fs::remove_all(file, ec);
-    if (ec) throw std::runtime_error("cannot replace " + file.string() + ": " + ec.message());
+    // ENOTDIR: one of its folders is a file; the first such is removed and the folders made.
+    for (fs::path p = file.parent_path(); why == ENOTDIR && p != dir; p = p.parent_path()) {
+        struct stat st {};
+        if (::lstat(p.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
+        if (::unlink(p.c_str()) != 0) throw io_error("cannot replace", p);
+        make_folder(file.parent_path());
+        return;
+    }
+    errno = why;
+    throw io_error("cannot replace", file);
 }
 
 // Creates the file a write makes at `path` (its folder too); in an adopted edition the file there may be a hard
@@ -258,15 +261,10 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
 
 // One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
 // site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
-void Staging::reconcile(const std::vector<std::string>& listed, const StatsByPath& live) {
+void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath& live) {
     // The walk's entries come sorted by path; so do the listed paths (the rendered files' map order): one merge of
-    // the two lists tells which listed file is here, with no set of 1 000 000 paths.
-    std::vector<std::string> sorted_copy;
-    if (!std::is_sorted(listed.begin(), listed.end())) {
-        sorted_copy = listed;
-        std::sort(sorted_copy.begin(), sorted_copy.end());
-    }
-    const std::vector<std::string>& paths = sorted_copy.empty() ? listed : sorted_copy;
+    // the two lists tells which listed file is here, with no set of 1 000 000 paths. (A listed path the merge
+    // missed would only be removed and linked again.)
     std::vector<bool> here(paths.size(), false);  // a regular file at the listed path (kept if it is the site's)
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;

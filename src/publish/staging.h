@@ -72,7 +72,7 @@ public:
     // that is missing or another inode is linked again, and anything else is removed. `live` is what the output
     // check saw of the site's files (check_outputs), compared instead of stat-ing them again; a path it lacks (the
     // search index, which the cache does not list) is stat-ed.
-    void link_unchanged(const std::vector<std::string>& paths, const StatsByPath& live);
+    void link_unchanged(const std::vector<std::string>& paths, const StatsByPath& live);  // paths ascending
 
     // Incremental publish, the cheaper start: takes "<out>.previous" as the staging folder if its identity is
     // `identity` (the edition the last build swapped out), so that link_unchanged touches only what differs instead
@@ -98,7 +98,7 @@ private:
     void finish(int fd, const std::string& path, std::uint64_t size, std::string_view sha256);
     void record(std::string_view path, const StagedFile& file);
     void link(const std::vector<std::string>& paths, const StatsByPath& live);
-    void reconcile(const std::vector<std::string>& listed, const StatsByPath& live);
+    void reconcile(const std::vector<std::string>& paths, const StatsByPath& live);  // paths ascending
     std::atomic<long long> files_{0};
     std::atomic<long long> bytes_{0};
 };
