@@ -33,8 +33,9 @@ void on_threads(int threads, const std::function<void(size_t, size_t)>& part) {
 class Walk {
 public:
     // Queued folders are paths, opened only when read: 100 000 queued folders must not hold 100 000 descriptors.
-    Walk(int root_fd, const std::function<bool(std::string_view)>& skip, TreeDetail detail)
-        : root_(root_fd), skip_(skip), detail_(detail) {
+    Walk(int root_fd, const std::function<bool(std::string_view)>& skip, TreeDetail detail,
+         const std::atomic<bool>* stop)
+        : root_(root_fd), skip_(skip), detail_(detail), stop_(stop) {
         todo_.push_back("");
     }
 
@@ -45,6 +46,11 @@ public:
                 std::unique_lock lock(mutex_);
                 ready_.wait(lock, [&] { return !todo_.empty() || busy_ == 0; });
                 if (todo_.empty()) return;  // nothing queued and nobody reading a folder: done
+                if (stop_ && stop_->load(std::memory_order_relaxed)) {  // asked to stop: the queue is dropped
+                    todo_.clear();
+                    if (busy_ == 0) ready_.notify_all();
+                    return;
+                }
                 f = std::move(todo_.back());
                 todo_.pop_back();
                 ++busy_;
@@ -118,13 +124,30 @@ private:
     const int root_;
     const std::function<bool(std::string_view)>& skip_;
     const TreeDetail detail_;
+    const std::atomic<bool>* const stop_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::vector<std::string> todo_;
     int busy_ = 0;
 };
 
+std::vector<TreeEntry> walk_tree(int root_fd, int threads, const std::function<bool(std::string_view)>& skip,
+                                 TreeDetail detail, const std::atomic<bool>* stop) {
+    Walk walk(root_fd, skip, detail, stop);
+    std::vector<std::vector<TreeEntry>> found(static_cast<size_t>(std::max(1, threads)));
+    on_threads(threads, [&](size_t i, size_t) { walk.work(found[i]); });
+    std::vector<TreeEntry> all = std::move(found[0]);
+    for (size_t i = 1; i < found.size(); ++i)
+        all.insert(all.end(), std::make_move_iterator(found[i].begin()), std::make_move_iterator(found[i].end()));
+    std::sort(all.begin(), all.end(), [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
+    return all;
+}
+
 }  // namespace
+
+std::vector<TreeEntry> list_tree_at(int root_fd, int threads, TreeDetail detail, const std::atomic<bool>* stop) {
+    return walk_tree(root_fd, threads, {}, detail, stop);
+}
 
 std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
                                  const std::function<bool(std::string_view)>& skip, TreeDetail detail) {
@@ -134,14 +157,7 @@ std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads,
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
-    Walk walk(fd, skip, detail);
-    std::vector<std::vector<TreeEntry>> found(static_cast<size_t>(std::max(1, threads)));
-    on_threads(threads, [&](size_t i, size_t) { walk.work(found[i]); });
-    std::vector<TreeEntry> all = std::move(found[0]);
-    for (size_t i = 1; i < found.size(); ++i)
-        all.insert(all.end(), std::make_move_iterator(found[i].begin()), std::make_move_iterator(found[i].end()));
-    std::sort(all.begin(), all.end(), [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
-    return all;
+    return walk_tree(fd, threads, skip, detail, nullptr);
 }
 
 const FileStat* StatsByPath::find(std::string_view path) const {

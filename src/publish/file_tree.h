@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -60,6 +61,10 @@ enum class TreeDetail {
 std::vector<TreeEntry> list_tree(const std::filesystem::path& root, int threads = kIoThreads,
                                  const std::function<bool(std::string_view)>& skip = {},
                                  TreeDetail detail = TreeDetail::stat);
+// The same walk from an open folder (the caller keeps `root_fd` open until it returns). Once `*stop` is true no
+// further folder is read: what was found so far is returned, incomplete.
+std::vector<TreeEntry> list_tree_at(int root_fd, int threads, TreeDetail detail,
+                                    const std::atomic<bool>* stop = nullptr);
 
 // lstat of each path (relative to `root`), in the order given, spread over `threads` threads.
 std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,

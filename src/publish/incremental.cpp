@@ -34,6 +34,8 @@ struct Rebuild::State {
     // (`live` points into `cache.outputs`, a std::map, whose nodes stay where they are when it is moved).
     std::optional<BuildCache> cache;
     StatsByPath live;
+    // The walk of the edition the last build swapped out, begun once something changed (adopt_previous takes it).
+    std::unique_ptr<EditionListing> listing;
     std::optional<Staging> staging;
     bool summary_kept = false;  // this build's summary is in summary_file_path (keep_summary)
 
@@ -74,6 +76,9 @@ Rebuild::Rebuild(RebuildSettings settings, const Lap& lap) : state_(std::make_un
     else if (!read_cache_summary(*cache)) return;
     s.cache = std::move(cache);
     s.live = std::move(*live);
+    // Something changed: the build will start from the last edition, so its walk begins now, beside the load.
+    if (s.cache->inputs_digest != s.inputs)
+        s.listing = std::make_unique<EditionListing>(s.settings.out, s.cache->previous);
 }
 
 Rebuild::~Rebuild() = default;
@@ -105,7 +110,7 @@ render::OutputSink& Rebuild::start_staging() {
     s.staging.emplace(s.settings.out);
     // An incremental build starts from the edition the last build swapped out, if it is still the one the cache
     // describes: then only the files that differ are touched, instead of linking every file into a new tree.
-    if (s.cache) s.staging->adopt_previous(s.cache->previous);
+    if (s.cache) s.staging->adopt_previous(s.cache->previous, std::move(s.listing));
     return *s.staging;
 }
 

@@ -70,6 +70,7 @@ Staging::Staging(const fs::path& out_dir) : out_(out_dir) {
 }
 
 Staging::~Staging() {
+    listing_.reset();  // its walk stopped before the folder is removed under it
     if (!committed_) {
         std::error_code ec;
         fs::remove_all(dir_, ec);
@@ -177,6 +178,7 @@ public:
             closed.written = false;
             const fs::path file = staging_.dir_ / path_;
             if (::close(fd) != 0 || ::unlink(file.c_str()) != 0) throw io_error("cannot remove", file);
+            staging_.withdraw(path_);
             return closed;
         }
         staging_.finish(fd, path_, size_, closed.sha256);
@@ -193,6 +195,11 @@ private:
 
 std::unique_ptr<render::OutputFile> Staging::open(const std::string& path) {
     return std::make_unique<StreamedFile>(*this, path);
+}
+
+void Staging::withdraw(const std::string& path) {
+    std::lock_guard lock(staged_mutex_);
+    withdrawn_.push_back(path);
 }
 
 void Staging::record(std::string_view path, const StagedFile& file) {
@@ -259,9 +266,33 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
     }
 }
 
+EditionListing::EditionListing(const fs::path& out_dir, const std::string& identity) {
+    if (identity.empty()) return;
+    fd_ = ::open(previous_edition_dir(out_dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st {};
+    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) != identity)
+        return;  // not the edition the cache names (folder_identity's form): no walk, the reconcile walks its own
+    identity_ = identity;
+    walk_ = std::async(std::launch::async,
+                       [this] { return list_tree_at(fd_, kIoThreads, TreeDetail::identity, &stop_); });
+}
+
+EditionListing::~EditionListing() {
+    stop_ = true;
+    if (walk_.valid()) walk_.wait();
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::vector<TreeEntry> EditionListing::take() { return walk_.get(); }
+
 // One walk over the adopted edition: cheaper than a new tree (no folder made, no link for a file already the
 // site's), and it trusts nothing the last build recorded: a file is kept only as the site's own inode.
+// The walk is the one begun when the build started (EditionListing) if there is one, so it may be older than this
+// build's writes: a path the build wrote is left to it, and a stale entry whose path the build's writes turned into
+// a folder (EISDIR) or put under a file (ENOTDIR) is already gone, and a listed path whose file the build replaced
+// and then withdrew (same bytes as the site's) is not there any more: linked again.
 void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath& live) {
+    std::sort(withdrawn_.begin(), withdrawn_.end());
     // The walk's entries come sorted by path; so do the listed paths (the rendered files' map order): one merge of
     // the two lists tells which listed file is here, with no set of 1 000 000 paths. (A listed path the merge
     // missed would only be removed and linked again.)
@@ -269,9 +300,12 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
     std::vector<std::string> relink, stale;
     std::vector<TreeEntry> keep;
     size_t at = 0;
-    for (TreeEntry& e : list_tree(dir_, kIoThreads, {}, TreeDetail::identity)) {
+    std::vector<TreeEntry> listed = listing_ ? listing_->take() : list_tree(dir_, kIoThreads, {}, TreeDetail::identity);
+    listing_.reset();
+    for (TreeEntry& e : listed) {
         while (at < paths.size() && paths[at] < e.path) ++at;
         if (at < paths.size() && paths[at] == e.path) {
+            if (std::binary_search(withdrawn_.begin(), withdrawn_.end(), e.path)) continue;  // gone: linked again
             if (!S_ISREG(e.stat.mode)) {
                 stale.push_back(std::move(e.path));  // removed, then linked again
                 continue;
@@ -304,7 +338,10 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
         else record(keep[i].path, staged_as(*site[i]));
     for (const std::string& rel : stale) {
         const fs::path file = dir_ / rel;
-        if (::unlink(file.c_str()) != 0 && errno != ENOENT) throw io_error("cannot remove", file);
+        if (::unlink(file.c_str()) != 0) {
+            if (errno == ENOENT || errno == ENOTDIR || errno == EISDIR) continue;  // see above
+            throw io_error("cannot remove", file);
+        }
         // Folders the file leaves empty (rmdir fails on a folder that still holds something).
         for (fs::path d = file.parent_path(); d != dir_ && ::rmdir(d.c_str()) == 0; d = d.parent_path()) {
         }
@@ -314,7 +351,7 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
     link(relink, live);
 }
 
-void Staging::adopt_previous(const std::string& identity) {
+void Staging::adopt_previous(const std::string& identity, std::unique_ptr<EditionListing> listing) {
     const fs::path previous = previous_edition_dir(out_);
     std::error_code ec;
     if (identity.empty() || folder_identity(previous) != identity) {
@@ -329,6 +366,7 @@ void Staging::adopt_previous(const std::string& identity) {
         return;
     }
     adopted_ = true;
+    if (listing && listing->started() && listing->identity() == identity) listing_ = std::move(listing);
 }
 
 void remove_stale_staging(const fs::path& out_dir) {

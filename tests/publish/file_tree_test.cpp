@@ -1,8 +1,11 @@
 // The fast tree listing behind the input stamps: every file, however many folders, symbolic links not followed.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include "publish/build_cache.h"
 #include "publish/file_tree.h"
@@ -98,4 +101,27 @@ TEST_CASE("a listing without stats gives each file's type, inode and device as l
         CHECK(stated[i].stat.size > 0);
     }
     CHECK(S_ISLNK(listed[2].stat.mode));  // projects/p2/alias.html, never followed
+}
+
+TEST_CASE("a walk from an open folder lists what list_tree lists, and stops when asked", "[publish][tree]") {
+    TempDir dir;
+    const fs::path root = dir.path() / "tree";
+    for (int i = 0; i < 50; ++i) write_text(root / ("projects/p" + std::to_string(i) + "/index.html"), "p");
+    write_text(root / "index.html", "home");
+    const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    // Renamed once the walk has its descriptor, as an adopted edition is: the walk follows the folder, not the name.
+    fs::rename(root, dir.path() / "renamed");
+    std::atomic<bool> stop{false};
+    const auto walked = publish::list_tree_at(fd, 4, publish::TreeDetail::identity, &stop);
+    const auto listed = publish::list_tree(dir.path() / "renamed", 4, {}, publish::TreeDetail::identity);
+    REQUIRE(walked.size() == 51);
+    REQUIRE(listed.size() == walked.size());
+    for (size_t i = 0; i < walked.size(); ++i) {
+        CHECK(walked[i].path == listed[i].path);
+        CHECK(walked[i].stat.ino == listed[i].stat.ino);
+    }
+    stop = true;  // asked before it starts: no folder is read
+    CHECK(publish::list_tree_at(fd, 4, publish::TreeDetail::identity, &stop).empty());
+    ::close(fd);
 }

@@ -71,16 +71,32 @@ TEST_CASE("a previous edition altered by hand is reconciled, not published as it
     fs::remove_all(project_folder);
     write_text(project_folder, "a file where a page's folder was");
 
+    // The same at pages this build rewrites (the notice's, the 2023 excellent list): the edition is listed before the
+    // build writes them (EditionListing), so the reconcile meets a listed file that the build's own write has since
+    // put under a file (the folder at the notice's page), or a folder where it listed a file (the list's folder).
+    const fs::path notice_page = previous / "notices/jinminhan-2023-169/index.html";
+    REQUIRE(fs::is_regular_file(notice_page));
+    fs::remove(notice_page);
+    write_text(notice_page / "page.html", "a folder where a rewritten page was");
+    const fs::path list_folder = previous / "ratings/2023/excellent";
+    REQUIRE(fs::is_directory(list_folder));
+    fs::remove_all(list_folder);
+    write_text(list_folder, "a file where a rewritten page's folder was");
+
     write_text(s.content / "ratings/jinminhan-2023-169.yaml",
                read_text(s.content / "ratings/jinminhan-2023-169.yaml") + new_rating_group);
     CHECK_THAT(s.build(), Contains("incremental"));
     const auto after = read_tree(s.out);
     CHECK(without_log(after) == without_log(s.clean_build()));
     CHECK(after.at("cities/datong/index.html") == reference.at("cities/datong/index.html"));
+    for (const char* page : {"notices/jinminhan-2023-169/index.html", "ratings/2023/excellent/index.html"})
+        CHECK(after.at(page) != reference.at(page));  // rewritten by this build, as the plants above assume
     CHECK_FALSE(fs::exists(s.out / "extra.html"));
     CHECK_FALSE(fs::exists(s.out / "extra-folder"));
     CHECK_FALSE(fs::exists(fs::symlink_status(s.out / "etc-link")));
     CHECK(fs::is_regular_file(fs::symlink_status(s.out / "cities/taiyuan/index.html")));
     CHECK(fs::is_regular_file(fs::symlink_status(s.out / "projects/index.html")));
     CHECK(fs::is_regular_file(fs::symlink_status(s.out / "projects/taiyuan-qingxu-jinshatan-2023/index.html")));
+    CHECK(fs::is_regular_file(fs::symlink_status(s.out / "notices/jinminhan-2023-169/index.html")));
+    CHECK(fs::is_regular_file(fs::symlink_status(s.out / "ratings/2023/excellent/index.html")));
 }
