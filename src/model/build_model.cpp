@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <numeric>
 
 #include "model/site.h"
 
@@ -59,6 +60,30 @@ void drop_if(std::vector<T>& v, Pred pred) {
     v.erase(std::remove_if(v.begin(), v.end(), pred), v.end());
 }
 
+// Sorts large records through their indices, then moves each record once into its place (following the
+// permutation's cycles, with no second array of records): a plain sort of 100 000 projects moved them some
+// n log n times, and the moves cost more than the comparisons (perf of a rebuild at N = 100 000).
+template <class T, class Less>
+void sort_in_place_by_index(std::vector<T>& v, Less less) {
+    std::vector<size_t> order(v.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return less(v[a], v[b]); });
+    // order[k]: where the record that belongs at k is now. A placed position is marked order[k] == k.
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (order[i] == i) continue;
+        T first = std::move(v[i]);
+        size_t k = i;
+        while (order[k] != i) {
+            const size_t from = order[k];
+            v[k] = std::move(v[from]);
+            order[k] = k;
+            k = from;
+        }
+        v[k] = std::move(first);
+        order[k] = k;
+    }
+}
+
 // Newest first: by date where printed, else by year; ties by id for a stable order.
 bool newer(const Document& a, const Document& b) {
     const std::string ka = a.date.empty() ? std::to_string(a.year) + "-00-00" : a.date;
@@ -93,7 +118,7 @@ Site build_model(Records records, bool include_drafts) {
         drop_if(s.progress, is_draft);
         drop_if(s.scores, is_draft);
     }
-    std::sort(s.projects.begin(), s.projects.end(), [](const Project& a, const Project& b) { return a.id.value < b.id.value; });
+    sort_in_place_by_index(s.projects, [](const Project& a, const Project& b) { return a.id.value < b.id.value; });
     std::sort(s.notices.begin(), s.notices.end(), newer);
     std::sort(s.replies.begin(), s.replies.end(), newer);
     std::sort(s.tasks.begin(), s.tasks.end(), [](const TaskTable& a, const TaskTable& b) { return a.year < b.year; });

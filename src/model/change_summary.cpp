@@ -25,7 +25,7 @@ bool ChangeSet::empty() const {
 
 ModelSummary summarize(const Site& s) {
     ModelSummary m;
-    for (const auto& p : s.projects) m.projects[p.id.value] = p.name;
+    for (const auto& p : s.projects) m.projects.emplace_hint(m.projects.end(), p.id.value, p.name);  // sorted by id
     for (const auto& d : s.notices) m.documents[notice_url(d.id.value)] = d.title;
     for (const auto& d : s.replies) m.documents[reply_url(d.id.value)] = d.title;
     for (const auto& r : s.ratings)
@@ -33,36 +33,64 @@ ModelSummary summarize(const Site& s) {
     return m;
 }
 
+namespace {
+
+// Walks two maps sorted by the same key in step: each entry of `after` with its value in `before` (or nullptr), and
+// each entry only `before` has, in key order. One comparison a step instead of a lookup a key: both maps hold every
+// project and rating (1 000 000 and 1 550 000 keys at N = 1 000 000), and most are unchanged.
+template <class Map, class Each, class OnlyBefore>
+void merge_maps(const Map& before, const Map& after, Each each, OnlyBefore only_before) {
+    auto b = before.begin();
+    for (const auto& entry : after) {
+        while (b != before.end() && b->first < entry.first) only_before(*b++);
+        if (b != before.end() && b->first == entry.first) each(entry, &(b++)->second);
+        else each(entry, nullptr);
+    }
+    while (b != before.end()) only_before(*b++);
+}
+
+}  // namespace
+
 ChangeSet compare_summaries(const ModelSummary* before, const ModelSummary& after, const Site& s) {
     ChangeSet c;
     if (before == nullptr) return c;
     c.compared = true;
-    for (const auto& [url, title] : after.documents)
-        if (!before->documents.count(url)) c.documents_added.push_back({url, title});
-    for (const auto& [id, name] : after.projects)
-        if (auto old = before->projects.find(id); old == before->projects.end())
-            c.projects_added.push_back({project_url(id), name});
-        else if (old->second != name)
-            c.projects_renamed.push_back({project_url(id), old->second + " → " + name});
-    for (const auto& [key, tier] : after.ratings) {
-        const std::string project = key.substr(key.find(' ') + 1, key.rfind(' ') - key.find(' ') - 1);
-        const std::string year = key.substr(key.rfind(' ') + 1);
-        const std::string notice = key.substr(0, key.find(' '));
-        auto p = after.projects.find(project);
-        const std::string name = p == after.projects.end() ? project : p->second;
-        auto old = before->ratings.find(key);
-        const std::string text = name + "：" + year + "年" + tier_name_of(s, tier);
-        if (old == before->ratings.end()) c.ratings_added.push_back({project_url(project), text + "（" + notice + "）"});
-        else if (old->second != tier)
-            c.ratings_changed.push_back({project_url(project), name + "：" + year + "年由" + tier_name_of(s, old->second) +
-                                                                   "改为" + tier_name_of(s, tier) + "（" + notice + "）"});
-    }
-    for (const auto& [url, title] : before->documents)
-        if (!after.documents.count(url)) c.removed.push_back({"", "公文：" + title});
-    for (const auto& [id, name] : before->projects)
-        if (!after.projects.count(id)) c.removed.push_back({"", "项目：" + name});
-    for (const auto& [key, tier] : before->ratings)
-        if (!after.ratings.count(key)) c.removed.push_back({"", "评价：" + key + " " + tier});
+    std::vector<Change> documents_removed, projects_removed, ratings_removed;
+    merge_maps(
+        before->documents, after.documents,
+        [&](const auto& doc, const std::string* old) {
+            if (!old) c.documents_added.push_back({doc.first, doc.second});
+        },
+        [&](const auto& doc) { documents_removed.push_back({"", "公文：" + doc.second}); });
+    merge_maps(
+        before->projects, after.projects,
+        [&](const auto& project, const std::string* old) {
+            if (!old) c.projects_added.push_back({project_url(project.first), project.second});
+            else if (*old != project.second)
+                c.projects_renamed.push_back({project_url(project.first), *old + " → " + project.second});
+        },
+        [&](const auto& project) { projects_removed.push_back({"", "项目：" + project.second}); });
+    merge_maps(
+        before->ratings, after.ratings,
+        [&](const auto& rating, const std::string* old) {
+            const auto& [key, tier] = rating;
+            if (old && *old == tier) return;  // unchanged: the common case
+            const std::string project = key.substr(key.find(' ') + 1, key.rfind(' ') - key.find(' ') - 1);
+            const std::string year = key.substr(key.rfind(' ') + 1);
+            const std::string notice = key.substr(0, key.find(' '));
+            auto p = after.projects.find(project);
+            const std::string name = p == after.projects.end() ? project : p->second;
+            if (!old)
+                c.ratings_added.push_back(
+                    {project_url(project), name + "：" + year + "年" + tier_name_of(s, tier) + "（" + notice + "）"});
+            else
+                c.ratings_changed.push_back({project_url(project), name + "：" + year + "年由" + tier_name_of(s, *old) +
+                                                                       "改为" + tier_name_of(s, tier) + "（" + notice + "）"});
+        },
+        [&](const auto& rating) { ratings_removed.push_back({"", "评价：" + rating.first + " " + rating.second}); });
+    for (auto* removed : {&documents_removed, &projects_removed, &ratings_removed})
+        c.removed.insert(c.removed.end(), std::make_move_iterator(removed->begin()),
+                         std::make_move_iterator(removed->end()));
     return c;
 }
 

@@ -1,5 +1,7 @@
 #include "validate/validate.h"
 
+#include <future>
+
 #include "validate/record_lookup.h"
 
 namespace gongshi::validate {
@@ -29,14 +31,22 @@ bool city_has_county(const model::City& city, const std::string& name) {
 
 void validate(const model::Records& records, const Options& options, diag::Diagnostics& diags) {
     const RecordLookup lookup(records);
+    // The checks only read the records: two halves of about equal cost (perf at 100 000 projects) run on two
+    // threads, each half's findings kept apart and added in the order of the checks, so the diagnostics are those
+    // one thread would give.
+    auto second = std::async(std::launch::async, [&] {
+        diag::Diagnostics found;
+        check_printed_names(records, lookup, found);
+        check_task_tables(records, lookup, found);
+        check_progress(records, lookup, options.include_drafts, found);
+        check_scores(records, lookup, options.include_drafts, found);
+        check_editorial_notes(records, lookup, found);
+        return found;
+    });
     check_ids(records, diags);
     check_references(records, lookup, options.include_drafts, diags);
     check_rating_counts(records, diags);
-    check_printed_names(records, lookup, diags);
-    check_task_tables(records, lookup, diags);
-    check_progress(records, lookup, options.include_drafts, diags);
-    check_scores(records, lookup, options.include_drafts, diags);
-    check_editorial_notes(records, lookup, diags);
+    diags.append(second.get());
 }
 
 }  // namespace gongshi::validate

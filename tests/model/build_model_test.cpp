@@ -5,6 +5,7 @@
 #include "io/input_files.h"
 #include "load/load.h"
 #include "model/as_of.h"
+#include "model/change_summary.h"
 #include "model/labels.h"
 #include "model/site.h"
 #include "test_support.h"
@@ -105,4 +106,56 @@ TEST_CASE("labels: a county the document does not name, a document without a num
     CHECK(model::document_label(d) == "关于某事的报道");
     d.doc_number = "晋民函〔2023〕169号";
     CHECK(model::document_label(d) == "晋民函〔2023〕169号");
+}
+
+TEST_CASE("projects are sorted by id whatever order their files load in, each record whole", "[model]") {
+    io::MemoryFiles files = fixture_in_memory();
+    // 40 projects whose folders list them in an order unlike their ids' (folder k holds id 39 - k's project
+    // interleaved with the fixture's): the sort must move every record, fields and all, to its id's place.
+    for (int k = 0; k < 40; ++k) {
+        const int n = (k * 17) % 40;  // a permutation of 0..39
+        const std::string number = (n < 10 ? "0" : "") + std::to_string(n);
+        const std::string id = "datong-pingcheng-paixu" + number + "-2023";
+        files.add("content/projects/f" + std::to_string(39 - k) + "/" + id + ".yaml",
+                  "id: " + id + "\nname: 大同市平城区排序" + number + "社区养老幸福工程\nyear: 2023\ncity: datong\n" +
+                      "county: 平城区\ncommunity: 排序" + number + "社区\n");
+    }
+    const model::Site s = site_of(files);
+    REQUIRE(s.projects.size() == 43);
+    for (size_t i = 1; i < s.projects.size(); ++i) CHECK(s.projects[i - 1].id.value < s.projects[i].id.value);
+    for (const model::Project& p : s.projects) {
+        if (p.id.value.find("paixu") == std::string::npos) continue;
+        const std::string number = p.id.value.substr(p.id.value.find("paixu") + 5, 2);
+        CHECK(p.name == "大同市平城区排序" + number + "社区养老幸福工程");  // its own name, not a neighbour's
+        CHECK(p.community == "排序" + number + "社区");
+    }
+    CHECK(s.project_at("datong-pingcheng-paixu07-2023") >= 0);
+}
+
+TEST_CASE("comparing two builds' summaries names what was added, renamed, re-rated and removed", "[model]") {
+    const model::Site s = site_of(fixture_in_memory());
+    model::ModelSummary before, after;
+    before.projects = {{"a-1", "甲"}, {"b-2", "乙"}, {"c-3", "丙"}};
+    after.projects = {{"a-1", "甲"}, {"b-2", "乙（改）"}, {"d-4", "丁"}};
+    before.documents = {{"/notices/n1/", "通知一"}, {"/notices/n2/", "通知二"}};
+    after.documents = {{"/notices/n0/", "通知零"}, {"/notices/n1/", "通知一"}};
+    before.ratings = {{"n1 a-1 2023", "good"}, {"n1 b-2 2023", "good"}, {"n1 c-3 2023", "excellent"}};
+    after.ratings = {{"n1 a-1 2023", "good"}, {"n1 b-2 2023", "excellent"}, {"n2 d-4 2024", "qualified"}};
+    const model::ChangeSet c = model::compare_summaries(&before, after, s);
+    CHECK(c.compared);
+    REQUIRE(c.documents_added.size() == 1);
+    CHECK(c.documents_added[0].url == "/notices/n0/");
+    REQUIRE(c.projects_added.size() == 1);
+    CHECK(c.projects_added[0].url == "/projects/d-4/");
+    REQUIRE(c.projects_renamed.size() == 1);
+    CHECK(c.projects_renamed[0].text == "乙 → 乙（改）");
+    REQUIRE(c.ratings_added.size() == 1);
+    CHECK(c.ratings_added[0].text == "丁：2024年达标（n2）");
+    REQUIRE(c.ratings_changed.size() == 1);
+    CHECK(c.ratings_changed[0].text == "乙（改）：2023年由良好改为优秀（n1）");
+    REQUIRE(c.removed.size() == 3);  // documents, then projects, then ratings
+    CHECK(c.removed[0].text == "公文：通知二");
+    CHECK(c.removed[1].text == "项目：丙");
+    CHECK(c.removed[2].text == "评价：n1 c-3 2023 excellent");
+    CHECK(model::compare_summaries(nullptr, after, s).compared == false);
 }
