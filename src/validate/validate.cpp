@@ -1,5 +1,7 @@
 #include "validate/validate.h"
 
+#include <malloc.h>
+
 #include <future>
 
 #include "validate/record_lookup.h"
@@ -47,6 +49,9 @@ void validate(const model::Records& records, const Options& options, diag::Diagn
     check_references(records, lookup, options.include_drafts, diags);
     check_rating_counts(records, diags);
     diags.append(second.get());
+    // What the second thread's checks freed (at 1 000 000 projects ~100 MB of maps, in that thread's own malloc
+    // arena) is given back: otherwise it stays resident through the render, on top of the build's peak.
+    ::malloc_trim(0);
 }
 
 }  // namespace gongshi::validate
