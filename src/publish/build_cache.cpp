@@ -193,10 +193,18 @@ fs::path cache_path(const fs::path& out_dir) { return fs::path(out_dir.string() 
 
 fs::path summary_file_path(const fs::path& out_dir) { return fs::path(out_dir.string() + ".cache.summary"); }
 
+static std::string identity_of(const struct stat& st) {
+    return S_ISDIR(st.st_mode) ? std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) : "";
+}
+
 std::string folder_identity(const fs::path& dir) {
     struct stat st {};
-    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
-    return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+    return ::stat(dir.c_str(), &st) == 0 ? identity_of(st) : "";
+}
+
+std::string folder_identity(int dir_fd) {
+    struct stat st {};
+    return ::fstat(dir_fd, &st) == 0 ? identity_of(st) : "";
 }
 
 std::string generator_identity() {

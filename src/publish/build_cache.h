@@ -72,6 +72,7 @@ std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 std::filesystem::path summary_file_path(const std::filesystem::path& out_dir);
 // "device:inode" of a folder (kept by rename and by the swap of a staging folder), or "" if it does not exist.
 std::string folder_identity(const std::filesystem::path& dir);
+std::string folder_identity(int dir_fd);  // of an open folder
 // Identity of the running binary (size and modification time of /proc/self/exe).
 std::string generator_identity();
 // Every input file under the folders, sorted, with size and modification time. Never throws.

@@ -269,9 +269,7 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
 EditionListing::EditionListing(const fs::path& out_dir, const std::string& identity) {
     if (identity.empty()) return;
     fd_ = ::open(previous_edition_dir(out_dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    struct stat st {};
-    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) != identity)
-        return;  // not the edition the cache names (folder_identity's form): no walk, the reconcile walks its own
+    if (fd_ < 0 || folder_identity(fd_) != identity) return;  // not the edition the cache names: the reconcile walks
     identity_ = identity;
     walk_ = std::async(std::launch::async,
                        [this] { return list_tree_at(fd_, kIoThreads, TreeDetail::identity, &stop_); });
