@@ -71,14 +71,14 @@ Rebuild::Rebuild(RebuildSettings settings, const Lap& lap) : state_(std::make_un
     }  // joined
     lap_("stat inputs");  // what was left of it once the cache was read and checked
     if (!cache || !live) return;
+    const bool changed = cache->inputs_digest != s.inputs;
     // Its record summaries describe what changed since: decoded only if something did.
-    if (cache->inputs_digest == s.inputs) release_cache_file(*cache);
+    if (!changed) release_cache_file(*cache);
     else if (!read_cache_summary(*cache)) return;
     s.cache = std::move(cache);
     s.live = std::move(*live);
     // Something changed: the build will start from the last edition, so its walk begins now, beside the load.
-    if (s.cache->inputs_digest != s.inputs)
-        s.listing = std::make_unique<EditionListing>(s.settings.out, s.cache->previous);
+    if (changed) s.listing = std::make_unique<EditionListing>(s.settings.out, s.cache->previous);
 }
 
 Rebuild::~Rebuild() = default;

@@ -364,7 +364,7 @@ void Staging::adopt_previous(const std::string& identity, std::unique_ptr<Editio
         return;
     }
     adopted_ = true;
-    if (listing && listing->started() && listing->identity() == identity) listing_ = std::move(listing);
+    if (listing && listing->identity() == identity) listing_ = std::move(listing);  // the walk of this very folder
 }
 
 void remove_stale_staging(const fs::path& out_dir) {

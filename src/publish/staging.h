@@ -57,8 +57,7 @@ public:
     EditionListing(const EditionListing&) = delete;
     EditionListing& operator=(const EditionListing&) = delete;
 
-    bool started() const { return walk_.valid(); }
-    const std::string& identity() const { return identity_; }
+    const std::string& identity() const { return identity_; }  // "" if the walk did not start
     // Every entry that is not a folder, sorted by path, as list_tree(…, TreeDetail::identity) gives them; waits for
     // the walk. Only once.
     std::vector<TreeEntry> take();
