@@ -65,6 +65,41 @@ ReadResult read_fd(const fs::path& file, std::uintmax_t max_bytes) {
     return r;
 }
 
+// Path order as std::filesystem::path compares (component by component), on the strings: a separator sorts
+// before any other byte. path::compare takes each path apart into components; it was 3 % of a 100 000-project
+// rebuild's samples, on the main thread.
+bool path_less(const fs::path& a, const fs::path& b) {
+    const std::string& x = a.native();
+    const std::string& y = b.native();
+    const size_t n = std::min(x.size(), y.size());
+    for (size_t i = 0; i < n; ++i) {
+        if (x[i] == y[i]) continue;
+        if (x[i] == '/') return true;
+        if (y[i] == '/') return false;
+        return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]);
+    }
+    return x.size() < y.size();
+}
+
+bool entry_less(const Entry& a, const Entry& b) { return path_less(a.path, b.path); }
+
+// Whether lexically_normal() would give the path back unchanged: no empty part ("a//b"), no "." or ".." (a
+// path with those is given to lexically_normal, which is right for them all). A path the program joined from a
+// normal folder and listed names is normal: this spares 100 000 of them a lexically_normal each.
+bool plainly_normal(std::string_view s) {
+    if (s.empty()) return false;
+    size_t i = s[0] == '/' ? 1 : 0;
+    if (i < s.size() && s[i] == '/') return false;
+    while (i < s.size()) {
+        size_t end = s.find('/', i);
+        if (end == std::string_view::npos) end = s.size();
+        const std::string_view part = s.substr(i, end - i);
+        if (part.empty() || part == "." || part == "..") return false;
+        i = end + 1;
+    }
+    return true;
+}
+
 }  // namespace
 
 ReadResult DiskFiles::read(const fs::path& file, std::uintmax_t max_bytes) const { return read_fd(file, max_bytes); }
@@ -91,7 +126,7 @@ std::vector<Entry> DiskFiles::list(const fs::path& dir, bool recursive) const {
     } else {
         for (const auto& e : fs::directory_iterator(dir, ec)) add(e);
     }
-    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+    std::sort(out.begin(), out.end(), entry_less);
     return out;
 }
 
@@ -146,10 +181,15 @@ std::vector<Entry> MemoryFiles::list(const fs::path& dir, bool recursive) const 
         }
         out.insert(out.end(), deeper.begin(), deeper.end());
     }
-    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+    std::sort(out.begin(), out.end(), entry_less);
     out.erase(std::unique(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path == b.path; }),
               out.end());
     return out;
+}
+
+std::string shown_path(const fs::path& path) {
+    static_assert(fs::path::preferred_separator == '/', "a path's native string is its generic one here");
+    return plainly_normal(path.native()) ? path.native() : path.lexically_normal().generic_string();
 }
 
 std::optional<std::string> read_file(const fs::path& file) {

@@ -56,6 +56,9 @@ private:
     std::map<std::string, std::string> files_;  // by normalised generic path
 };
 
+// The path as messages, stamps and caches name a file: lexically normal, with '/' between its parts.
+std::string shown_path(const std::filesystem::path& path);
+
 // A whole file from disk, or nothing if it cannot be read (no size limit): for files the program itself made or
 // serves, where a failure has no source position to report.
 std::optional<std::string> read_file(const std::filesystem::path& file);

@@ -1,6 +1,8 @@
 // The one seam for reading inputs: the real file system and the tree in memory answer alike.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "io/input_files.h"
 #include "test_support.h"
 
@@ -43,4 +45,33 @@ TEST_CASE("the disk never reads through a symbolic link and lists one as a link"
     CHECK(listed[0].kind == io::FileKind::symlink);
     CHECK(listed[1].kind == io::FileKind::file);
     CHECK(io::read_file(dir.path() / "missing") == std::nullopt);
+}
+
+TEST_CASE("the disk lists in the order paths compare: a folder's files before a name that only begins like it",
+          "[io]") {
+    TempDir dir;
+    // '-' and '.' sort before '/' as characters, after it as paths: "a/b.yaml" comes before "a-c.yaml".
+    for (const char* f : {"a-c.yaml", "a/b.yaml", "a/z/y.yaml", "a.d/e.yaml", "a0.yaml", "ab/x.yaml", "a/-.yaml"})
+        testing::write_text(dir.path() / f, "x\n");
+    const io::DiskFiles disk;
+    std::vector<std::filesystem::path> listed, expected;
+    for (const auto& e : disk.list(dir.path(), true)) listed.push_back(e.path);
+    expected = listed;
+    std::sort(expected.begin(), expected.end());  // std::filesystem::path's own comparison, part by part
+    CHECK(listed == expected);
+    REQUIRE(listed.size() == 11);
+    CHECK(listed[0] == dir.path() / "a");
+    CHECK(listed[1] == dir.path() / "a/-.yaml");
+    CHECK(listed[2] == dir.path() / "a/b.yaml");
+    CHECK(listed[5] == dir.path() / "a-c.yaml");
+}
+
+TEST_CASE("a path is shown as lexically_normal shows it, normal or not", "[io]") {
+    for (const char* p : {"content/projects/x.yaml", "/tmp/gongshi/content/site.yaml", "content/./site.yaml",
+                          "./content/site.yaml", "content//site.yaml", "content/projects/../site.yaml", "../content/a",
+                          "content/", "content/.", "content/..", ".", "..", "/", "a", "a/b/", "//a", ""}) {
+        const std::filesystem::path path(p);
+        INFO(p);
+        CHECK(io::shown_path(path) == path.lexically_normal().generic_string());
+    }
 }
