@@ -53,8 +53,8 @@ model::Records load_for_build(const io::InputFiles& input, const BuildOptions& o
     model::Records records;
     {  // the cache's bytes and the bytes to write back are gone before validation (each ~85 MB at 100 000)
         load::FileStamps stamps;
-        for (const auto& s : rebuild.take_input_stamps())
-            stamps[std::filesystem::path(s.path).lexically_normal().generic_string()] = {s.size, s.mtime_ns};
+        for (const auto& s : rebuild.take_input_stamps())  // sorted by path: each goes in at the end
+            stamps.insert_or_assign(stamps.end(), io::shown_path(s.path), load::FileStamp{s.size, s.mtime_ns});
         load::ParsedRecords parsed(std::move(stamps));
         if (auto bytes = rebuild.read_parsed_records()) parsed.decode(std::move(*bytes));
         lap("read parsed records");

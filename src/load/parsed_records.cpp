@@ -38,12 +38,15 @@ bool ParsedRecords::decode(std::string bytes) {
         decoded_.clear();
         return false;
     }
-    // The last entry of a path is the one that counts; it is used only if its file has the same stamp now.
-    std::stable_sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+    // The last entry of a path is the one that counts; it is used only if its file has the same stamp now. The
+    // entries and the stamps are walked in step, both sorted by path (a cache written whole is sorted already).
+    const auto by_path = [](const Entry& a, const Entry& b) { return a.path < b.path; };
+    if (!std::is_sorted(all.begin(), all.end(), by_path)) std::stable_sort(all.begin(), all.end(), by_path);
+    auto now = stamps_.begin();
     for (size_t i = 0; i < all.size(); ++i) {
         if (i + 1 < all.size() && all[i + 1].path == all[i].path) continue;
-        const auto now = stamps_.find(all[i].path);
-        if (now != stamps_.end() && now->second == all[i].stamp) found_.push_back(all[i]);
+        while (now != stamps_.end() && std::string_view(now->first) < all[i].path) ++now;
+        if (now != stamps_.end() && now->first == all[i].path && now->second == all[i].stamp) found_.push_back(all[i]);
     }
     decoded_ok_ = true;
     return true;
