@@ -2,7 +2,11 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <condition_variable>
@@ -36,6 +40,8 @@ public:
     Walk(int root_fd, const std::function<bool(std::string_view)>& skip, TreeDetail detail,
          const std::atomic<bool>* stop)
         : root_(root_fd), skip_(skip), detail_(detail), stop_(stop) {
+        struct stat st {};
+        if (::fstat(root_fd, &st) == 0) root_dev_ = st.st_dev;
         todo_.push_back("");
     }
 
@@ -71,38 +77,70 @@ public:
     }
 
 private:
-    // Lists one folder ("" is the root); returns its sub-folders.
+    // Opens a folder below the root: with openat2, never across a mount point or through a symbolic link, so each
+    // folder's files are on the root's device without an fstat of each folder (at 100 000 folders, a fifth of the
+    // walk's time); where openat2 is refused, with openat and an fstat.
+    int open_folder(const std::string& folder, dev_t& dev) {
+        if (folder.empty()) {
+            dev = root_dev_;
+            return ::dup(root_);
+        }
+        constexpr int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+        if (openat2_works_.load(std::memory_order_relaxed)) {
+            open_how how{};
+            how.flags = flags;
+            how.resolve = RESOLVE_NO_XDEV | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+            const int fd = static_cast<int>(::syscall(SYS_openat2, root_, folder.c_str(), &how, sizeof how));
+            if (fd >= 0 || (errno != ENOSYS && errno != EINVAL && errno != E2BIG && errno != EPERM)) {
+                dev = root_dev_;
+                return fd;
+            }
+            openat2_works_ = false;  // an old kernel or a filter: the plain way from now on
+        }
+        const int fd = ::openat(root_, folder.c_str(), flags);
+        struct stat here {};
+        if (fd >= 0 && ::fstat(fd, &here) == 0) dev = here.st_dev;
+        return fd;
+    }
+
+    // Lists one folder ("" is the root); returns its sub-folders. The folder is read with getdents64 into this
+    // thread's buffer (no DIR, whose buffer is allocated for each of 100 000 folders).
     std::vector<std::string> read(const std::string& folder, std::vector<TreeEntry>& found) {
         std::vector<std::string> sub;
-        const int fd = folder.empty() ? ::dup(root_)
-                                      : ::openat(root_, folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        dev_t dev = 0;
+        const int fd = open_folder(folder, dev);
         if (fd < 0) return sub;
-        DIR* dir = ::fdopendir(fd);
-        if (!dir) {
-            ::close(fd);
-            return sub;
-        }
-        struct stat here {};  // the folder: its files' device, when the listing is all that is asked
-        const bool identity = detail_ == TreeDetail::identity && ::fstat(fd, &here) == 0;
+        struct Closer {
+            int fd;
+            ~Closer() { ::close(fd); }
+        } closer{fd};
+        const bool identity = detail_ == TreeDetail::identity && dev != 0;
         struct Name {
             ino_t ino;
             std::string name;
         };
         std::vector<Name> to_stat;  // names the listing could not settle, stat-ed below in inode order
-        while (const dirent* e = ::readdir(dir)) {
-            if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-            if (e->d_type == DT_DIR) {  // no lstat for a folder the listing names as one (never a link to one)
-                std::string path = join(folder, e->d_name);
-                if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
-            } else if (identity && e->d_type != DT_UNKNOWN) {
-                FileStat st;
-                st.exists = true;
-                st.dev = here.st_dev;
-                st.ino = e->d_ino;
-                st.mode = DTTOIF(e->d_type);
-                found.push_back({join(folder, e->d_name), st});
-            } else {
-                to_stat.push_back({e->d_ino, e->d_name});
+        thread_local std::vector<char> buffer(32 << 10);
+        for (;;) {
+            const ssize_t n = ::getdents64(fd, buffer.data(), buffer.size());
+            if (n <= 0) break;  // the end, or a folder that cannot be read: what was read so far
+            for (ssize_t at = 0; at < n;) {
+                const auto* e = reinterpret_cast<const dirent64*>(buffer.data() + at);
+                at += e->d_reclen;
+                if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+                if (e->d_type == DT_DIR) {  // no lstat for a folder the listing names as one (never a link to one)
+                    std::string path = join(folder, e->d_name);
+                    if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
+                } else if (identity && e->d_type != DT_UNKNOWN) {
+                    FileStat st;
+                    st.exists = true;
+                    st.dev = dev;
+                    st.ino = e->d_ino;
+                    st.mode = DTTOIF(e->d_type);
+                    found.push_back({join(folder, e->d_name), st});
+                } else {
+                    to_stat.push_back({e->d_ino, e->d_name});
+                }
             }
         }
         std::sort(to_stat.begin(), to_stat.end(), [](const Name& a, const Name& b) { return a.ino < b.ino; });
@@ -113,7 +151,6 @@ private:
             if (!S_ISDIR(st.st_mode)) found.push_back({std::move(path), file_stat(st)});
             else if (!skip_ || !skip_(path)) sub.push_back(std::move(path));
         }
-        ::closedir(dir);  // closes fd
         return sub;
     }
 
@@ -122,6 +159,8 @@ private:
     }
 
     const int root_;
+    dev_t root_dev_ = 0;
+    std::atomic<bool> openat2_works_{true};
     const std::function<bool(std::string_view)>& skip_;
     const TreeDetail detail_;
     const std::atomic<bool>* const stop_;
