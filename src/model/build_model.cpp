@@ -1,7 +1,5 @@
 #include <algorithm>
 #include <numeric>
-#include <string_view>
-#include <unordered_map>
 
 #include "model/site.h"
 
@@ -160,11 +158,6 @@ Site build_model(Records records, bool include_drafts) {
     s.ratings.reserve(entries);
     // The lists' text is moved into the ratings, and each list let go once read: the lists and the ratings were
     // both held whole until the model was built (at 1 000 000 projects, 1.5 million entries each).
-    // Each entry's project by id, hashed: a binary search over the projects touched a Project record per probe (a
-    // cache miss each), 1.5 % of a 100 000 rebuild's samples. The views are into s.projects, unchanged below.
-    std::unordered_map<std::string_view, int> project_of;
-    project_of.reserve(s.projects.size());
-    for (size_t i = 0; i < s.projects.size(); ++i) project_of.emplace(s.projects[i].id.value, static_cast<int>(i));
     for (RatingList& list : records.ratings) {
         auto n = s.notice_index.find(list.notice.value);
         if (n == s.notice_index.end()) continue;
@@ -174,9 +167,8 @@ Site build_model(Records records, bool include_drafts) {
             const int heading = static_cast<int>(s.rating_headings.size());
             s.rating_headings.push_back(std::move(g.heading));
             for (RatingEntry& e : g.entries) {
-                const auto found = project_of.find(e.project.value);
-                if (found == project_of.end()) continue;  // a draft project, only in a --drafts build
-                const int p = found->second;
+                const int p = s.project_at(e.project.value);
+                if (p < 0) continue;  // a draft project, only in a --drafts build
                 Rating r{p, n->second, g.year, *tier, e.rank, heading, std::move(e.printed), std::move(e.correction),
                          list.source_hash};
                 const int idx = static_cast<int>(s.ratings.size());
