@@ -31,17 +31,12 @@ struct Walker {
     model::Records& out;
     ParsedRecords* parsed = nullptr;  // the parsed-record cache, if the build keeps one
 
+    // Made where needed, not kept: 1 000 000 names held beside their paths were 92 MB of a national build's peak.
     static std::string shown(const fs::path& p) { return io::shown_path(p); }
 
-    // A file found in a folder, with its name as the loader shows it (shown()).
-    struct Found {
-        fs::path path;
-        std::string name;
-    };
-
     // Files with the extension in dir (recursively if asked), sorted for a deterministic order.
-    std::vector<Found> files(const fs::path& dir, const std::string& ext, bool recursive) {
-        std::vector<Found> found;
+    std::vector<fs::path> files(const fs::path& dir, const std::string& ext, bool recursive) {
+        std::vector<fs::path> found;
         const io::FileKind kind = input.kind(dir);
         if (kind == io::FileKind::symlink) {  // listing it would follow it out of content/
             diags.error({shown(dir), 0, 0}, "is a symbolic link",
@@ -54,9 +49,8 @@ struct Walker {
                 diags.error({shown(e.path), 0, 0}, "is a symbolic link",
                             "content files must be real files inside content/; copy the file instead");
                 out.unreadable.insert(e.path.stem().string());
-            } else if (e.kind == io::FileKind::file && e.path.native().ends_with(ext) &&
-                       e.path.extension() == ext) {
-                found.push_back({e.path, shown(e.path)});
+            } else if (e.kind == io::FileKind::file && e.path.native().ends_with(ext) && e.path.extension() == ext) {
+                found.push_back(e.path);
             }
         }
         return found;
@@ -108,7 +102,7 @@ struct Walker {
     // that gave none are closed up after: holding the records apart first, then moving them in, held every record
     // twice at the end of the load (at 100 000 projects ~70 MB more, the build's peak).
     template <typename Record, typename Load>
-    void load_all(const std::vector<Found>& found, std::vector<Record>& into, const Load& load) {
+    void load_all(const std::vector<fs::path>& found, std::vector<Record>& into, const Load& load) {
         struct Loaded {
             diag::Diagnostics diags;
             bool present = false;  // into[base + i] holds its record
@@ -123,7 +117,7 @@ struct Walker {
             for (size_t i = next++; i < found.size(); i = next++) {
                 Loaded& l = loaded[i];
                 Record& place = into[base + i];
-                const std::string& name = found[i].name;
+                const std::string name = shown(found[i]);
                 if (parsed)
                     if (auto hit = parsed->find<Record>(name)) {
                         place = std::move(hit->record);
@@ -149,7 +143,7 @@ struct Walker {
             ++out.files_read;
             out.files_parsed += l.was_parsed;
             diags.append(l.diags);
-            if (l.unreadable) out.unreadable.insert(found[i].path.stem().string());
+            if (l.unreadable) out.unreadable.insert(found[i].stem().string());
             if (!l.present) continue;
             if (kept != base + i) into[kept] = std::move(into[base + i]);
             ++kept;
@@ -159,9 +153,8 @@ struct Walker {
 
     void load_documents(const std::string& folder, model::Document::Type type, std::vector<model::Document>& into) {
         load_all(files(root / folder, ".md", false), into,
-                 [&](const Found& found, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Document> {
-                     const fs::path& file = found.path;
-                     const std::string& name = found.name;
+                 [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<model::Document> {
+                     const std::string name = shown(file);
                      unreadable = true;  // until it has loaded
                      auto text = read_source(input, file, name, d);
                      if (!text) return std::nullopt;
@@ -187,12 +180,11 @@ struct Walker {
     // stem is marked unreadable (no "unknown id" cascade) if it cannot be read, parsed or loaded — or, where
     // `id_required`, has no id.
     template <typename Record>
-    void load_yaml_records(const std::vector<Found>& found, std::vector<Record>& into,
+    void load_yaml_records(const std::vector<fs::path>& found, std::vector<Record>& into,
                            std::optional<Record> (*load)(const YamlNode&, const std::string&, diag::Diagnostics&),
                            model::Located Record::*id, bool id_required) {
-        load_all(found, into, [&](const Found& found, diag::Diagnostics& d, bool& unreadable) -> std::optional<Record> {
-            const fs::path& file = found.path;
-            const std::string& name = found.name;
+        load_all(found, into, [&](const fs::path& file, diag::Diagnostics& d, bool& unreadable) -> std::optional<Record> {
+            const std::string name = shown(file);
             unreadable = true;
             std::optional<YamlNode> y;
             std::uint64_t hash = 0;
@@ -238,8 +230,7 @@ struct Walker {
 
     void run() {
         if (!run_site_and_cities()) return;
-        for (const Found& found : files(root / "tasks", ".yaml", false)) {
-            const fs::path& file = found.path;
+        for (const fs::path& file : files(root / "tasks", ".yaml", false)) {
             auto t = load_shared<model::TaskTable>(file, [&](const YamlNode& y, diag::Diagnostics& d) {
                 auto table = load_task_table(y, d);
                 if (table && file.stem().string() != std::to_string(table->year))
@@ -252,8 +243,7 @@ struct Walker {
         load_yaml_records(files(root / "projects", ".yaml", true), out.projects, load_project, &model::Project::id, true);
         load_yaml_records(files(root / "ratings", ".yaml", false), out.ratings, load_rating_list,
                           &model::RatingList::notice, false);
-        for (const Found& found : files(root / "schedules", ".yaml", false)) {
-            const fs::path& file = found.path;
+        for (const fs::path& file : files(root / "schedules", ".yaml", false)) {
             auto s = load_shared<model::Schedule>(file, [&](const YamlNode& y, diag::Diagnostics& d) {
                 auto schedule = load_schedule(y, d);
                 if (schedule && file.stem().string() != std::to_string(schedule->year))
