@@ -236,19 +236,32 @@ std::vector<InputStamp> stamp_inputs(const std::vector<fs::path>& dirs) {
     return out;
 }
 
-std::string encode_summary(const model::ModelSummary& summary) {
+void encode_summary(const model::ModelSummary& summary, const std::function<void(std::string_view)>& put) {
     std::string out;
     CborWriter cbor(out);
+    const auto flush = [&](bool last) {
+        if (!last && out.size() < (std::size_t{1} << 20)) return;
+        put(out);
+        out.clear();
+    };
     const auto table = [&](std::string_view name, const std::map<std::string, std::string>& entries) {
         cbor.text(name).map(entries.size());
-        for (const auto& [key, value] : entries) cbor.text(key).text(value);
+        for (const auto& [key, value] : entries) {
+            cbor.text(key).text(value);
+            flush(false);
+        }
     };
     cbor.map(3);  // its fields in the order nlohmann::json wrote them (by name)
     table("documents", summary.documents);
     table("projects", summary.projects);
     table("ratings", summary.ratings);
-    out.shrink_to_fit();  // kept through render: not the room its doubling left (up to as much again)
-    return out;
+    flush(true);
+}
+
+std::string encode_summary(const model::ModelSummary& summary) {
+    std::string all;
+    encode_summary(summary, [&](std::string_view piece) { all += piece; });
+    return all;
 }
 
 // The site document: its fields by name, as nlohmann::json wrote them. Each output is [key, size, depends].

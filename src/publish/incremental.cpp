@@ -104,9 +104,8 @@ const model::ModelSummary* Rebuild::last_summary() const { return state_->cache 
 void Rebuild::keep_summary(const model::ModelSummary& summary) {
     State& s = *state_;
     const std::filesystem::path file = summary_file_path(s.settings.out);
-    const std::string bytes = encode_summary(summary);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    encode_summary(summary, [&](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
     s.summary_kept = true;  // if it could not be written whole, the cache is not written: a full build next time
     std::error_code ec;
     if (!out.flush()) std::filesystem::remove(file, ec);
