@@ -258,12 +258,6 @@ void encode_summary(const model::ModelSummary& summary, const std::function<void
     flush(true);
 }
 
-std::string encode_summary(const model::ModelSummary& summary) {
-    std::string all;
-    encode_summary(summary, [&](std::string_view piece) { all += piece; });
-    return all;
-}
-
 // The site document: its fields by name, as nlohmann::json wrote them. Each output is [key, size, depends].
 static std::string encode_site(const CacheToWrite& c) {
     std::string out;

@@ -64,10 +64,8 @@ struct CacheToWrite {
 };
 
 // The summary a build leaves in its cache, encoded as soon as the build has compared it with the last one: the
-// model's summary is then not held through render (at 100 000 projects 36 MB as maps, ~13 MB encoded).
-std::string encode_summary(const model::ModelSummary& summary);
-// The same bytes handed to `put` about 1 MB at a time: the summary of 1 000 000 projects is ~130 MB encoded, which
-// held whole (and doubled while it grew) was the top of a full build's peak.
+// model's summary is then not held through render (at 100 000 projects 36 MB as maps, ~13 MB encoded). Its bytes
+// are handed to `put` about 1 MB at a time, never held whole (~130 MB at 1 000 000 projects).
 void encode_summary(const model::ModelSummary& summary, const std::function<void(std::string_view)>& put);
 
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
