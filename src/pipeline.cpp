@@ -83,6 +83,10 @@ void record(BuildReport& report, publish::Published published) {
     report.bytes = published.bytes;
     report.removed = std::move(published.removed);
     report.incremental = published.incremental;
+    using Listed = publish::Staging::Listed;
+    report.edition_listed = published.edition_listed == Listed::from_record ? "from its record"
+                            : published.edition_listed == Listed::walked    ? "walked"
+                                                                            : "";
     report.changes.pages_changed_count = published.written.size();
     report.changes.pages_changed = std::move(published.written);
     report.published = true;

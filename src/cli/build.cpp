@@ -152,6 +152,10 @@ int run_build(const BuildOptions& given) {
                   << " (the others' records came from the parsed-record cache)\n";
         std::cout << "open data: " << report.data_parts_made
                   << " files of one program year made (the others were left as they were)\n";
+        if (!report.edition_listed.empty())
+            std::cout << "previous edition: its files " << report.edition_listed
+                      << (report.edition_listed == "walked" ? " (every folder read)\n"
+                                                            : " (each folder's inode and ctime checked, none read)\n");
         std::cout << describe_stages(report);
     }
     return 0;

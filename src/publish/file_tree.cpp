@@ -225,4 +225,20 @@ std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::v
     return out;
 }
 
+std::vector<FolderStamp> stat_folders_at(int root_fd, const std::vector<std::string_view>& paths, int threads) {
+    std::vector<FolderStamp> out(paths.size());
+    on_threads(threads, [&](size_t part, size_t parts) {
+        std::string rel;
+        for (size_t i = part; i < paths.size(); i += parts) {
+            rel.assign(paths[i]);
+            struct stat st {};
+            if (rel.empty() || rel.front() == '/' || ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+                !S_ISDIR(st.st_mode))
+                continue;
+            out[i] = {true, st.st_ino, static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
+        }
+    });
+    return out;
+}
+
 }  // namespace gongshi::publish

@@ -70,4 +70,16 @@ std::vector<TreeEntry> list_tree_at(int root_fd, int threads, TreeDetail detail,
 std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,
                                  int threads = kIoThreads);
 
+// What a folder's own inode says of it: which folder it is, and when its entries last changed. Adding, removing or
+// renaming a name in a folder sets its ctime to the time of the change, and no call a user can make sets it back.
+struct FolderStamp {
+    bool is_folder = false;  // false: missing, or not a folder
+    ino_t ino = 0;
+    std::int64_t ctime_ns = 0;
+};
+
+// lstat of each folder (relative to the open folder `root_fd`), in the order given, on `threads` threads.
+std::vector<FolderStamp> stat_folders_at(int root_fd, const std::vector<std::string_view>& paths,
+                                         int threads = kIoThreads);
+
 }  // namespace gongshi::publish

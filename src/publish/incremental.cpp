@@ -203,6 +203,7 @@ Published Rebuild::publish(const render::RenderedFiles& files, diag::Diagnostics
     lap_("publish");
     p.files = static_cast<long long>(files.size());
     p.bytes = staging.bytes_written();
+    p.edition_listed = staging.edition_listed();
     return p;
 }
 

@@ -16,6 +16,7 @@
 #include "model/change_summary.h"
 #include "publish/build_cache.h"
 #include "publish/record_cache.h"
+#include "publish/staging.h"
 #include "render/output_sink.h"
 
 namespace gongshi::publish {
@@ -37,6 +38,7 @@ struct Published {
     std::vector<std::string> written;  // sorted
     std::vector<std::string> removed;  // files the last build published and this one does not
     bool incremental = false;        // started from the last build's output
+    Staging::Listed edition_listed = Staging::Listed::none;  // how the edition it started from was listed
 };
 
 class Rebuild {

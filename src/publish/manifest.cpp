@@ -10,6 +10,8 @@
 #include <string>
 
 #include "hash/sha256.h"
+#include "publish/build_cache.h"
+#include "publish/edition_record.h"
 #include "render/data_escaping.h"
 
 namespace gongshi::publish {
@@ -26,8 +28,6 @@ std::string sha256_of_file(const fs::path& file) {
     while (in.read(buf, sizeof buf) || in.gcount() > 0) sha.add(std::string_view(buf, static_cast<size_t>(in.gcount())));
     return sha.hex();
 }
-
-fs::path hash_cache_path(const fs::path& out_dir) { return out_dir.string() + ".hashes"; }
 
 bool is_manifest(std::string_view path) { return path == manifest_sums_path || path == manifest_json_path; }
 
@@ -49,7 +49,8 @@ bool number_field(std::string_view& line, T& value) {
     return true;
 }
 
-// "<ino> <size> <mtime_ns> <sha256> <path>" per line, the site's files by path, then the manifest's own two.
+// "<ino> <size> <mtime_ns> <sha256> <path>" per line, the site's files by path, then the manifest's own two; around
+// them, the lines of the edition's record (edition_record.h), which do not parse as a file's and are passed over.
 // Read a line at a time as the staged files are listed in the same order: find() moves forward only, so a line
 // out of order, or one that does not parse, is passed over (that file is hashed again).
 class HashCacheReader {
@@ -162,6 +163,7 @@ void write_manifest(Staging& staging, const fs::path& out_dir) {
     Buffered json([&](std::string_view b) { json_file->append(b); });
     Buffered cache([&](std::string_view b) { cache_out.write(b.data(), static_cast<std::streamsize>(b.size())); });
 
+    cache.text() = edition_line(folder_identity(staging.dir()));
     json.text() = "{\n\t\"algorithm\": \"sha256\",\n\t\"count\": " + std::to_string(count) + ",\n\t\"files\": [";
     bool first = true;
     for (const auto& [path, f] : staged) {
@@ -188,8 +190,15 @@ void write_manifest(Staging& staging, const fs::path& out_dir) {
                         cache.text());
     close_manifest_file(*json_file, manifest_json_path, staging.dir(), out_dir, known.manifest(manifest_json_path),
                         cache.text());
+    // The edition's record, now that nothing more is written into it. The manifest's two files are in the top folder.
+    std::vector<std::string_view> paths;
+    paths.reserve(staged.size());
+    for (const auto& [path, f] : staged) paths.push_back(path);
+    cache.text() += folder_lines(staging.dir(), paths, staging.take_known_folders(), staging.take_touched());
     cache.flush(1);
     std::error_code ec;
+    // The cache of the site being replaced stays as the record of that edition, which the build after next adopts.
+    fs::rename(cache_file, previous_hash_cache_path(out_dir), ec);
     if (cache_out.flush()) fs::rename(cache_tmp, cache_file, ec);  // a cache: if it cannot be written, the next
     else fs::remove(cache_tmp, ec);                                // build rehashes
 }

@@ -3,6 +3,7 @@
 
 #include "hash/sha256.h"
 #include "publish/build_cache.h"
+#include "publish/edition_record.h"
 #include "publish/file_tree.h"
 
 #include <fcntl.h>
@@ -117,7 +118,11 @@ int Staging::create(const std::string& path) const {
     if (!is_safe_output_path(path)) throw std::runtime_error("refusing to write outside the site: " + path);
     const fs::path file = dir_ / path;
     make_folder(file.parent_path());
-    if (adopted_) clear_adopted_path(dir_, file);
+    if (adopted_) {
+        clear_adopted_path(dir_, file);
+        std::lock_guard lock(staged_mutex_);
+        touched_.push_back(path);
+    }
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) throw io_error("cannot create", file);
     return fd;
@@ -253,7 +258,11 @@ void Staging::link(const std::vector<std::string>& paths, const StatsByPath& liv
             make_folder(parent);
             last_dir = std::move(parent);
         }
-        if (adopted_) clear_adopted_path(dir_, to);
+        if (adopted_) {
+            clear_adopted_path(dir_, to);
+            std::lock_guard lock(staged_mutex_);
+            touched_.push_back(rel);
+        }
         if (::link((out_ / rel).c_str(), to.c_str()) != 0)
             throw io_error("cannot link the unchanged file into the new site:", to);
         if (const FileStat* seen = live.find(rel); seen && seen->exists) {
@@ -271,8 +280,14 @@ EditionListing::EditionListing(const fs::path& out_dir, const std::string& ident
     fd_ = ::open(previous_edition_dir(out_dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd_ < 0 || folder_identity(fd_) != identity) return;  // not the edition the cache names: the reconcile walks
     identity_ = identity;
-    walk_ = std::async(std::launch::async,
-                       [this] { return list_tree_at(fd_, kIoThreads, TreeDetail::identity, &stop_); });
+    walk_ = std::async(std::launch::async, [this, record = previous_hash_cache_path(out_dir)] {
+        if (auto listed = listing_from_record(fd_, record, identity_)) {
+            from_record_ = true;
+            folders_ = std::move(listed->folders);
+            return std::move(listed->files);
+        }
+        return list_tree_at(fd_, kIoThreads, TreeDetail::identity, &stop_);
+    });
 }
 
 EditionListing::~EditionListing() {
@@ -299,6 +314,8 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
     std::vector<TreeEntry> keep;
     size_t at = 0;
     std::vector<TreeEntry> listed = listing_ ? listing_->take() : list_tree(dir_, kIoThreads, {}, TreeDetail::identity);
+    edition_listed_ = listing_ && listing_->from_record() ? Listed::from_record : Listed::walked;
+    if (listing_) known_folders_ = listing_->take_folders();
     listing_.reset();
     for (TreeEntry& e : listed) {
         while (at < paths.size() && paths[at] < e.path) ++at;
@@ -334,6 +351,10 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
         if (!site[i]->exists || site[i]->ino != keep[i].stat.ino || site[i]->dev != keep[i].stat.dev)
             relink.push_back(keep[i].path);
         else record(keep[i].path, staged_as(*site[i]));
+    {
+        std::lock_guard lock(staged_mutex_);
+        touched_.insert(touched_.end(), stale.begin(), stale.end());
+    }
     for (const std::string& rel : stale) {
         const fs::path file = dir_ / rel;
         if (::unlink(file.c_str()) != 0) {

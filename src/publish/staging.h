@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "publish/edition_record.h"
 #include "publish/file_tree.h"
 #include "render/output_sink.h"
 
@@ -48,16 +49,22 @@ struct StagedFile {
 // moment a build knows it will start from that edition: the walk (at 1 000 000 projects a million folders) then
 // overlaps loading, validating, modelling and rendering instead of following them. The folder is opened at once and
 // walked from that descriptor, so the listing is of the folder the identity names even once it is renamed into the
-// staging folder. Stopped, and its threads joined, when dropped.
+// staging folder. Stopped, and its threads joined, when dropped. When the edition's record (edition_record.h, kept
+// as "<out>.previous.hashes") shows that no folder of it changed since the build that made it, the listing is read
+// from there instead, and no folder is read.
 class EditionListing {
 public:
-    // Starts the walk if "<out>.previous" is the folder `identity` names (folder_identity); else there is none.
+    // Starts the listing if "<out>.previous" is the folder `identity` names (folder_identity); else there is none.
     EditionListing(const std::filesystem::path& out_dir, const std::string& identity);
     ~EditionListing();
     EditionListing(const EditionListing&) = delete;
     EditionListing& operator=(const EditionListing&) = delete;
 
     const std::string& identity() const { return identity_; }  // "" if the walk did not start
+    // Whether the listing came from the edition's record (false: walked, or not taken yet).
+    bool from_record() const { return from_record_; }
+    // The folders' stamps the record gave and the check confirmed (empty if walked); after take(), once.
+    std::vector<RecordedFolder> take_folders() { return std::move(folders_); }
     // Every entry that is not a folder, sorted by path, as list_tree(…, TreeDetail::identity) gives them; waits for
     // the walk. Only once.
     std::vector<TreeEntry> take();
@@ -66,6 +73,8 @@ private:
     int fd_ = -1;
     std::string identity_;
     std::atomic<bool> stop_{false};
+    std::atomic<bool> from_record_{false};
+    std::vector<RecordedFolder> folders_;
     std::future<std::vector<TreeEntry>> walk_;
 };
 
@@ -86,6 +95,15 @@ public:
     // paths and records were ~250 MB at the end of the build).
     std::vector<std::pair<std::string_view, const StagedFile*>> contents() const;
     long long files_written() const { return files_; }
+    // How the adopted edition's files were listed for the reconcile: not at all (no edition adopted), by a walk of
+    // its folders, or from its record (EditionListing).
+    enum class Listed { none, walked, from_record };
+    Listed edition_listed() const { return edition_listed_; }
+    // For the record of the new edition (edition_record.h): the adopted edition's folder stamps, as checked against
+    // its record when the build began (empty if it was walked), and every path this build wrote, linked or removed
+    // in the adopted edition (the folders above them changed). Once.
+    std::vector<RecordedFolder> take_known_folders() { return std::move(known_folders_); }
+    std::vector<std::string> take_touched() { return std::move(touched_); }
     long long bytes_written() const { return bytes_; }
 
     // Swaps the staging folder in place of the output folder (atomically where the output exists). The previous
@@ -114,6 +132,9 @@ private:
     std::filesystem::path dir_;
     bool committed_ = false;
     bool adopted_ = false;
+    Listed edition_listed_ = Listed::none;
+    std::vector<RecordedFolder> known_folders_;
+    mutable std::vector<std::string> touched_;  // only in an adopted edition; under staged_mutex_
     std::unique_ptr<EditionListing> listing_;  // of the adopted edition, begun before this build wrote into it
     mutable std::mutex staged_mutex_;
     // Every file in the folder (contents()). Its nodes come from large blocks of their own: 100 000 long-lived

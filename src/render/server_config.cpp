@@ -45,7 +45,7 @@ std::string nginx_http_file(const model::Site& site) {
 std::string nginx_server_file() {
     return std::string(
                "# Written by gongshi. Include inside the site's server { }, whose root must be the site folder\n"
-               "# itself (…/site), never the folder holding it: site.previous/, site.cache, site.hashes and the\n"
+               "# itself (…/site), never the folder holding it: site.previous/, site.cache, site.*hashes and the\n"
                "# staging folders live beside site/ and must not be reachable. Needs nginx-http.conf in http { }.\n"
                "charset utf-8;\n"
                "charset_types text/css text/plain text/xml text/csv application/javascript application/json\n"

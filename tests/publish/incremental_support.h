@@ -63,6 +63,14 @@ struct Site : InputCopy {
         return output;
     }
     std::string build() const { return build(out); }
+    // The same with -v, which says how the edition the build started from was listed ("previous edition: …").
+    std::string build_verbose() const {
+        std::string output;
+        const int status = run_gongshi(build_command(content, out, "--no-search -v", templates, assets), output);
+        INFO(output);
+        REQUIRE(status == 0);
+        return output;
+    }
     // What a build from scratch of the same inputs writes (the reference an incremental build must equal).
     std::map<std::string, std::string> clean_build() const {
         const fs::path fresh = dir.path() / "fresh" / "site";
