@@ -1,5 +1,7 @@
 #include "publish/edition_record.h"
 
+#include "publish/line_fields.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,15 +25,6 @@ namespace {
 constexpr std::string_view kEdition = "# edition ";
 constexpr std::string_view kFolder = "# folder ";
 constexpr std::string_view kFolders = "# folders ";
-
-// A number and the space after it, taken off the front of `line`.
-template <typename T>
-bool take_number(std::string_view& line, T& value) {
-    const auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), value);
-    if (ec != std::errc() || end == line.data() + line.size() || *end != ' ') return false;
-    line.remove_prefix(static_cast<size_t>(end - line.data()) + 1);
-    return true;
-}
 
 // What the top folder holds by name: a folder or a file, and its inode.
 struct TopEntry {

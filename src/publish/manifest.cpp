@@ -12,6 +12,7 @@
 #include "hash/sha256.h"
 #include "publish/build_cache.h"
 #include "publish/edition_record.h"
+#include "publish/line_fields.h"
 #include "render/data_escaping.h"
 
 namespace gongshi::publish {
@@ -40,14 +41,6 @@ struct KnownHash {
         return ino == i && size == s && mtime_ns == m;
     }
 };
-
-template <typename T>
-bool number_field(std::string_view& line, T& value) {
-    const auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), value);
-    if (ec != std::errc() || end == line.data() + line.size() || *end != ' ') return false;
-    line.remove_prefix(static_cast<size_t>(end - line.data()) + 1);
-    return true;
-}
 
 // "<ino> <size> <mtime_ns> <sha256> <path>" per line, the site's files by path, then the manifest's own two; around
 // them, the lines of the edition's record (edition_record.h), which do not parse as a file's and are passed over.
@@ -79,7 +72,7 @@ class HashCacheReader {
         while ((has_ = static_cast<bool>(std::getline(in_, line_)))) {
             std::string_view line = line_;
             KnownHash k;
-            if (!number_field(line, k.ino) || !number_field(line, k.size) || !number_field(line, k.mtime_ns) ||
+            if (!take_number(line, k.ino) || !take_number(line, k.size) || !take_number(line, k.mtime_ns) ||
                 line.size() < 66 || line[64] != ' ')
                 continue;
             k.sha256 = std::string(line.substr(0, 64));

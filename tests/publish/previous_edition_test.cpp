@@ -8,6 +8,24 @@
 using namespace gongshi::testing;
 using Catch::Matchers::Contains;
 
+namespace {
+
+// Edits that add, change and remove pages (a project, its rating, its name, a template), ending with the project and
+// its rating gone again. The lambdas hold references to the arguments.
+std::vector<std::pair<const char*, std::function<void()>>> page_edits(const Site& s, const fs::path& project,
+                                                                      const fs::path& ratings,
+                                                                      const std::string& ratings_text) {
+    return {
+        {"a new project", [&] { write_text(project, new_project); }},
+        {"its rating", [&] { write_text(ratings, ratings_text + new_rating_group); }},
+        {"its name", [&] { edit(project, "新建社区养老幸福工程", "新建社区养老幸福工程（改）"); }},
+        {"a template", [&] { write_text(s.templates / "city.mustache", read_text(s.templates / "city.mustache") + "\n"); }},
+        {"project and rating removed", [&] { write_text(ratings, ratings_text); fs::remove(project); }},
+    };
+}
+
+}  // namespace
+
 TEST_CASE("a rebuild starts from the edition before and publishes what a clean build publishes", "[incremental]") {
     Site s;
     const fs::path previous = fs::path(s.out.string() + ".previous");
@@ -19,13 +37,7 @@ TEST_CASE("a rebuild starts from the edition before and publishes what a clean b
 
     // Each edit adds, changes or removes pages; from the second rebuild on, the build takes the edition the one
     // before swapped out (the site is then that very folder) and must still equal a build from scratch.
-    const std::vector<std::pair<const char*, std::function<void()>>> edits{
-        {"a new project", [&] { write_text(project, new_project); }},
-        {"its rating", [&] { write_text(ratings, ratings_text + new_rating_group); }},
-        {"its name", [&] { edit(project, "新建社区养老幸福工程", "新建社区养老幸福工程（改）"); }},
-        {"a template", [&] { write_text(s.templates / "city.mustache", read_text(s.templates / "city.mustache") + "\n"); }},
-        {"project and rating removed", [&] { write_text(ratings, ratings_text); fs::remove(project); }},
-    };
+    const auto edits = page_edits(s, project, ratings, ratings_text);
     auto edition = read_tree(s.out);
     std::optional<ino_t> kept;  // the folder the last rebuild kept as the previous edition
     for (const auto& [what, apply] : edits) {
@@ -114,14 +126,8 @@ TEST_CASE("a rebuild lists the edition before from its record, and walks it once
     // The first rebuild makes a new tree; each later one adopts the edition two builds old, whose record the
     // build that made it wrote: in full (the cold build, the first rebuild), or keeping the stamps of the folders
     // it did not touch (every later one). A kept stamp that was wrong would show as a walk.
-    const std::vector<std::pair<const char*, std::function<void()>>> edits{
-        {"a new project", [&] { write_text(project, new_project); }},
-        {"its rating", [&] { write_text(ratings, ratings_text + new_rating_group); }},
-        {"its name", [&] { edit(project, "新建社区养老幸福工程", "新建社区养老幸福工程（改）"); }},
-        {"a template", [&] { write_text(s.templates / "city.mustache", read_text(s.templates / "city.mustache") + "\n"); }},
-        {"project and rating removed", [&] { write_text(ratings, ratings_text); fs::remove(project); }},
-        {"the project again", [&] { write_text(project, new_project); }},
-    };
+    auto edits = page_edits(s, project, ratings, ratings_text);
+    edits.emplace_back("the project again", [&] { write_text(project, new_project); });
     for (size_t i = 0; i < edits.size(); ++i) {
         INFO(edits[i].first);
         edits[i].second();
