@@ -1,6 +1,7 @@
 #include "publish/edition_record.h"
 
 #include "publish/line_fields.h"
+#include "publish/staging.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -185,6 +186,22 @@ std::optional<RecordedEdition> listing_from_record(int root_fd, const fs::path& 
         files.push_back(std::move(e));
     }
     if (count < 0 || static_cast<size_t>(count) != folders.size()) return std::nullopt;
+    // Only what a build writes: paths inside the edition, every file in a recorded folder (a damaged record could
+    // otherwise name a file the check never looks at, or a path outside the folder for the reconcile to remove).
+    const auto by_path = [](const RecordedFolder& a, const RecordedFolder& b) { return a.path < b.path; };
+    if (!std::is_sorted(folders.begin(), folders.end(), by_path)) return std::nullopt;
+    const auto recorded = [&](std::string_view folder) {
+        const auto it = std::lower_bound(folders.begin(), folders.end(), folder,
+                                         [](const RecordedFolder& f, std::string_view p) { return f.path < p; });
+        return it != folders.end() && it->path == folder;
+    };
+    for (const RecordedFolder& f : folders)
+        if (!is_safe_output_path(f.path)) return std::nullopt;
+    for (const TreeEntry& e : files) {
+        const size_t slash = e.path.rfind('/');
+        if (!is_safe_output_path(e.path) || (slash != std::string::npos && !recorded(std::string_view(e.path).substr(0, slash))))
+            return std::nullopt;
+    }
 
     // The top folder: exactly the names recorded there, as the same inodes.
     const auto top = list_top(root_fd);
@@ -212,9 +229,6 @@ std::optional<RecordedEdition> listing_from_record(int root_fd, const fs::path& 
             return std::nullopt;
 
     std::sort(files.begin(), files.end(), [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
-    if (!std::is_sorted(folders.begin(), folders.end(),
-                        [](const RecordedFolder& a, const RecordedFolder& b) { return a.path < b.path; }))
-        return std::nullopt;
     return RecordedEdition{std::move(files), std::move(folders)};
 }
 

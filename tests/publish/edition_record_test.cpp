@@ -140,6 +140,14 @@ TEST_CASE("a record that is not whole or not of this edition is not used", "[pub
     const size_t line = whole.find('\n');
     write_text(e.record, "# edition 1:2" + whole.substr(line));  // another folder's record
     CHECK_FALSE(e.listing());
+    // A damaged line: a file in a folder the record does not name (the check would never look at it), or a path
+    // outside the edition (the reconcile would remove it).
+    const std::string header = whole.substr(0, line + 1), rest = whole.substr(line + 1);
+    for (const char* path : {"ghost/index.html", "../outside.html", "a/../../outside.html"}) {
+        INFO(path);
+        write_text(e.record, header + "1 1 0 " + std::string(64, 'a') + " " + path + "\n" + rest);
+        CHECK_FALSE(e.listing());
+    }
     write_text(e.record, whole);
     CHECK(e.listing());
 }
