@@ -84,9 +84,10 @@ void record(BuildReport& report, publish::Published published) {
     report.removed = std::move(published.removed);
     report.incremental = published.incremental;
     using Listed = publish::Staging::Listed;
-    report.edition_listed = published.edition_listed == Listed::from_record ? "from its record"
-                            : published.edition_listed == Listed::walked    ? "walked"
-                                                                            : "";
+    report.edition_listed =
+        published.edition_listed == Listed::from_record ? "from its record (each folder's inode and ctime checked, none read)"
+        : published.edition_listed == Listed::walked    ? "walked (every folder read)"
+                                                        : "";
     report.changes.pages_changed_count = published.written.size();
     report.changes.pages_changed = std::move(published.written);
     report.published = true;

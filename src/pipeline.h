@@ -44,7 +44,8 @@ struct BuildReport {
     bool published = false;
     bool unchanged = false;  // nothing in the inputs changed since the last build: nothing was done
     bool incremental = false;
-    // How the edition the build started from was listed: "" (none: a new tree), "walked", "from its record".
+    // How the files of the edition the build started from were listed, as -v says it: "" (none: a new tree),
+    // "walked (…)" or "from its record (…)".
     std::string edition_listed;
     model::ChangeSet changes;
     search::IndexReport search;  // the search index, when this build made one

@@ -153,9 +153,7 @@ int run_build(const BuildOptions& given) {
         std::cout << "open data: " << report.data_parts_made
                   << " files of one program year made (the others were left as they were)\n";
         if (!report.edition_listed.empty())
-            std::cout << "previous edition: its files " << report.edition_listed
-                      << (report.edition_listed == "walked" ? " (every folder read)\n"
-                                                            : " (each folder's inode and ctime checked, none read)\n");
+            std::cout << "previous edition: its files " << report.edition_listed << "\n";
         std::cout << describe_stages(report);
     }
     return 0;
