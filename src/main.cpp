@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "load/yaml_leak_suppression.h"
+#include "memory/allocator.h"
 
 #ifndef GONGSHI_VERSION
 #define GONGSHI_VERSION "0.0.0"
@@ -10,7 +11,8 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"gongshi — static site for the public disclosure of Shanxi's community elderly-care projects"};
-    app.set_version_flag("--version", "gongshi " GONGSHI_VERSION);
+    app.set_version_flag("--version", "gongshi " GONGSHI_VERSION " (memory: " +
+                                          std::string(gongshi::memory::allocator_name()) + ")");
     app.require_subcommand(1);
     gongshi::cli::Commands commands;
     gongshi::cli::add_commands(app, commands);

@@ -1,8 +1,6 @@
 // The only place the order of the stages lives: load → validate → build_model → render → publish.
 #include "pipeline.h"
 
-#include <malloc.h>
-
 #include <chrono>
 #include <functional>
 #include <string_view>
@@ -10,6 +8,7 @@
 #include "io/input_files.h"
 #include "load/load.h"
 #include "load/parsed_records.h"
+#include "memory/allocator.h"
 #include "model/site.h"
 #include "publish/assets.h"
 #include "publish/incremental.h"
@@ -126,7 +125,7 @@ BuildReport build_site(const BuildOptions& options) {
     }
     // The two summaries' maps (a node per project, document and rating) are freed here, in pieces the allocator
     // keeps: given back, they are not resident through the render, the build's peak (at 100 000 projects 19 MB).
-    ::malloc_trim(0);
+    memory::give_back_free_memory();
     lap("model");
 
     render::OutputSink& staging = rebuild.start_staging();

@@ -1,0 +1,21 @@
+// The memory allocator the program runs on, and giving its free memory back to the system.
+//
+// The release build links gperftools' tcmalloc (CMake option GONGSHI_ALLOCATOR, CMakeLists.txt): glibc's malloc was
+// measured to cost a fifth of a build's CPU time in allocation, consolidation and page faults, and tcmalloc cut it
+// (bench/RESULTS.md, issue 19, stop 35). Sanitized and fuzzing builds keep the sanitizer's allocator; so does a build
+// configured with GONGSHI_ALLOCATOR=system. The code works on either: which one is linked is found at run time.
+#pragma once
+
+#include <string_view>
+
+namespace gongshi::memory {
+
+// "tcmalloc" or "glibc malloc".
+std::string_view allocator_name();
+
+// Gives the pages the allocator holds free back to the system, so that what a finished stage freed is not resident
+// through the next (the build's peak is the render, at 1 000 000 projects). tcmalloc's ReleaseFreeMemory, else
+// glibc's malloc_trim(0), which also trims the other threads' arenas.
+void give_back_free_memory();
+
+}  // namespace gongshi::memory
