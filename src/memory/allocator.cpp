@@ -14,7 +14,14 @@ bool on_tcmalloc() { return MallocExtension_ReleaseFreeMemory != nullptr; }
 
 }  // namespace
 
-std::string_view allocator_name() { return on_tcmalloc() ? "tcmalloc" : "glibc malloc"; }
+std::string_view allocator_name() {
+    if (on_tcmalloc()) return "tcmalloc";
+#ifdef __SANITIZE_ADDRESS__
+    return "AddressSanitizer's malloc";
+#else
+    return "glibc malloc";
+#endif
+}
 
 void give_back_free_memory() {
     if (on_tcmalloc())

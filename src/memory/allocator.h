@@ -10,7 +10,7 @@
 
 namespace gongshi::memory {
 
-// "tcmalloc" or "glibc malloc".
+// "tcmalloc", "glibc malloc", or "AddressSanitizer's malloc" in a sanitized build.
 std::string_view allocator_name();
 
 // Gives the pages the allocator holds free back to the system, so that what a finished stage freed is not resident
