@@ -83,10 +83,13 @@ void record(BuildReport& report, publish::Published published) {
     report.removed = std::move(published.removed);
     report.incremental = published.incremental;
     using Listed = publish::Staging::Listed;
-    report.edition_listed =
-        published.edition_listed == Listed::from_record ? "from its record (each folder's inode and ctime checked, none read)"
-        : published.edition_listed == Listed::walked    ? "walked (every folder read)"
-                                                        : "";
+    switch (published.edition_listed) {
+        case Listed::from_record:
+            report.edition_listed = "from its record (each folder's inode and ctime checked, none read)";
+            break;
+        case Listed::walked: report.edition_listed = "walked (every folder read)"; break;
+        case Listed::none: break;  // the build made a new tree
+    }
     report.changes.pages_changed_count = published.written.size();
     report.changes.pages_changed = std::move(published.written);
     report.published = true;

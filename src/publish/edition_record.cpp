@@ -198,9 +198,9 @@ std::optional<RecordedEdition> listing_from_record(int root_fd, const fs::path& 
     for (const RecordedFolder& f : folders)
         if (!is_safe_output_path(f.path)) return std::nullopt;
     for (const TreeEntry& e : files) {
+        if (!is_safe_output_path(e.path)) return std::nullopt;
         const size_t slash = e.path.rfind('/');
-        if (!is_safe_output_path(e.path) || (slash != std::string::npos && !recorded(std::string_view(e.path).substr(0, slash))))
-            return std::nullopt;
+        if (slash != std::string::npos && !recorded(std::string_view(e.path).substr(0, slash))) return std::nullopt;
     }
 
     // The top folder: exactly the names recorded there, as the same inodes.

@@ -48,9 +48,10 @@ void validate(const model::Records& records, const Options& options, diag::Diagn
     check_references(records, lookup, options.include_drafts, diags);
     check_rating_counts(records, diags);
     diags.append(second.get());
-    // What the second thread's checks freed (in glibc, in that thread's own malloc arena) is given back: otherwise it stays
-    // resident through the render, on top of the build's peak (at 1 000 000 projects `check` peaked 98 MB higher with
-    // the two halves, and the full build at 2.58 GB without this line, 2.47 GB with it).
+    // What the second thread's checks freed (in glibc, in that thread's own malloc arena) is given back: otherwise it
+    // stays resident through the render, on top of the build's peak (measured with glibc: at 1 000 000 projects
+    // `check` peaked 98 MB higher with the two halves, and the full build at 2.58 GB without this line, 2.47 GB with
+    // it; with tcmalloc not measured apart).
     memory::give_back_free_memory();
 }
 
