@@ -31,8 +31,9 @@ import os
 import re
 import sys
 
-sys.path.insert(0, "/work/shared/bench/peers")
-import neutral  # noqa: E402
+from peers import import_neutral  # noqa: E402  (bench/peers.py: where the harness is)
+
+neutral = import_neutral()
 
 CITY_CODES_NOTE = (
     "合成数据（bench/convert.py）：城市与县级单位名称取自基准测试的中性数据集（../shared/bench/peers/gen.py 的 "

@@ -21,8 +21,9 @@ import os
 import re
 import sys
 
-sys.path.insert(0, "/work/shared/bench/peers")
-import neutral  # noqa: E402
+from peers import import_neutral  # noqa: E402  (bench/peers.py: where the harness is)
+
+neutral = import_neutral()
 
 HREF = re.compile(r'href="([^"]*)"')
 TAG = re.compile(r"<[^>]*>")

@@ -9,6 +9,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$work"
 mkdir -p "$work"
 python3 "$peers/gen.py" "$n" "$work/neutral" --seed 7 > /dev/null
-python3 "$root/bench/convert.py" "$work/neutral/data" "$work/content" > /dev/null
+GONGSHI_BENCH_PEERS=$peers python3 "$root/bench/convert.py" "$work/neutral/data" "$work/content" > /dev/null
 "$bin" build --quiet --content "$work/content" --templates "$root/templates" --assets "$root/assets" \
   --out "$work/site" --no-search --jobs 2

@@ -1,0 +1,32 @@
+"""Where the peers' benchmark harness is (gen.py, neutral.py, convert.py …), for the scripts in bench/.
+
+In order: $GONGSHI_BENCH_PEERS; ../shared/bench/peers beside this checkout (the layout of the development
+machines); /work/shared/bench/peers, where those machines keep it, so that a clone made elsewhere (a clean clone
+in /tmp, say) finds it too. tests/CMakeLists.txt and bench/run look in the same places.
+"""
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+CANDIDATES = (os.path.join(_HERE, "..", "..", "shared", "bench", "peers"), "/work/shared/bench/peers")
+
+
+def peers_dir():
+    chosen = os.environ.get("GONGSHI_BENCH_PEERS")
+    if chosen:
+        if not os.path.isfile(os.path.join(chosen, "neutral.py")):
+            sys.exit(f"GONGSHI_BENCH_PEERS={chosen}: no neutral.py there — point it at the peers' harness "
+                     "(shared/bench/peers)")
+        return os.path.abspath(chosen)
+    for candidate in CANDIDATES:
+        if os.path.isfile(os.path.join(candidate, "neutral.py")):
+            return os.path.abspath(candidate)
+    sys.exit("the peers' benchmark harness is not found (looked in " + ", ".join(CANDIDATES)
+             + ") — set GONGSHI_BENCH_PEERS to its folder (shared/bench/peers)")
+
+
+def import_neutral():
+    """The harness's reader of the neutral dataset (the module the peers' converters use)."""
+    sys.path.insert(0, peers_dir())
+    import neutral  # noqa: E402
+    return neutral
