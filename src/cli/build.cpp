@@ -154,6 +154,7 @@ int run_build(const BuildOptions& given) {
                   << " files of one program year made (the others were left as they were)\n";
         if (!report.edition_listed.empty())
             std::cout << "previous edition: its files " << report.edition_listed << "\n";
+        std::cout << "memory: " << report.memory << "\n";
         std::cout << describe_stages(report);
     }
     return 0;

@@ -18,4 +18,14 @@ std::string_view allocator_name();
 // glibc's malloc_trim(0), which also trims the other threads' arenas.
 void give_back_free_memory();
 
+// From now on, pages the allocator frees go back to the system as they are freed, not kept for reuse: a smaller
+// peak for more system time. tcmalloc's aggressive decommit: at 100 000 projects a full build's peak RSS fell from
+// ~264 to ~236 MB at the same CPU time, and a notice rebuild's CPU rose by ~10 % (bench/RESULTS.md, stop 36), so
+// the build turns it on for full builds only (pipeline.cpp). Returns false, doing nothing, on any other allocator
+// (glibc's malloc has no such switch).
+bool give_back_pages_as_freed();
+
+// Whether give_back_pages_as_freed() is in force (asked of the allocator itself), for -v.
+bool giving_back_pages_as_freed();
+
 }  // namespace gongshi::memory

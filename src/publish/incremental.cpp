@@ -99,6 +99,8 @@ Published Rebuild::finish_unchanged(diag::Diagnostics&) {
     return p;
 }
 
+bool Rebuild::full_build() const { return !state_->cache; }
+
 const model::ModelSummary* Rebuild::last_summary() const { return state_->cache ? &state_->cache->summary : nullptr; }
 
 void Rebuild::keep_summary(const model::ModelSummary& summary) {

@@ -54,6 +54,8 @@ public:
     bool nothing_changed() const;
     Published finish_unchanged(diag::Diagnostics& diags);
 
+    // No last build to start from (none, or its cache is unusable): every page is made.
+    bool full_build() const;
     // What the last build published, to tell what changed; nullptr when this is a full build.
     const model::ModelSummary* last_summary() const;
     // What this build publishes, for its cache (encoded now: the summary need not be held through render). The last
