@@ -116,8 +116,9 @@ BuildReport build_site(const BuildOptions& options) {
         return report;
     }
     // A full build's peak is the 1 000 000 target's (2.5 GB); a rebuild is timed. So only a full build gives pages
-    // back as they are freed (memory/allocator.h: ~11 % off the peak at the same CPU time; a rebuild's CPU +10 %).
-    if (rebuild.full_build()) memory::give_back_pages_as_freed();
+    // back as they are freed (memory/allocator.h: 11-17 % off the peak, CPU within noise; a rebuild's CPU +10 %).
+    // Set by every build: the preview server builds again in the same process.
+    memory::give_back_pages_as_freed(rebuild.full_build());
     report.memory = std::string(memory::allocator_name()) +
                     (memory::giving_back_pages_as_freed() ? ", pages given back as they are freed (a full build)"
                                                           : ", freed pages kept for reuse");

@@ -36,9 +36,9 @@ void give_back_free_memory() {
         ::malloc_trim(0);
 }
 
-bool give_back_pages_as_freed() {
-    return on_tcmalloc() && MallocExtension_SetNumericProperty != nullptr &&
-           MallocExtension_SetNumericProperty(aggressive_decommit, 1) != 0;
+void give_back_pages_as_freed(bool on) {
+    if (on_tcmalloc() && MallocExtension_SetNumericProperty != nullptr)
+        MallocExtension_SetNumericProperty(aggressive_decommit, on ? 1 : 0);
 }
 
 bool giving_back_pages_as_freed() {

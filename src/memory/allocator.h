@@ -18,14 +18,15 @@ std::string_view allocator_name();
 // glibc's malloc_trim(0), which also trims the other threads' arenas.
 void give_back_free_memory();
 
-// From now on, pages the allocator frees go back to the system as they are freed, not kept for reuse: a smaller
-// peak for more system time. tcmalloc's aggressive decommit: at 100 000 projects a full build's peak RSS fell from
-// ~264 to ~236 MB at the same CPU time, and a notice rebuild's CPU rose by ~10 % (bench/RESULTS.md, stop 36), so
-// the build turns it on for full builds only (pipeline.cpp). Returns false, doing nothing, on any other allocator
-// (glibc's malloc has no such switch).
-bool give_back_pages_as_freed();
+// Whether pages the allocator frees go back to the system as they are freed (`on`) or are kept for reuse, until set
+// again: a smaller peak for more system time. tcmalloc's aggressive decommit: a full build's peak RSS fell by 11 % at
+// 100 000 projects and from 2.52 to 2.10 GB at 1 000 000, within the machine's noise in CPU, while a notice
+// rebuild's CPU rose by ~10 % (bench/RESULTS.md, stop 36); so each build sets it, on for a full build only
+// (pipeline.cpp; the preview server's later builds are rebuilds). Does nothing on any other allocator (glibc's
+// malloc has no such switch).
+void give_back_pages_as_freed(bool on);
 
-// Whether give_back_pages_as_freed() is in force (asked of the allocator itself), for -v.
+// Whether pages are given back as they are freed (asked of the allocator itself), for -v.
 bool giving_back_pages_as_freed();
 
 }  // namespace gongshi::memory
