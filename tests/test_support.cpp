@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -100,9 +101,14 @@ int run_command(const std::string& command, std::string& output) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::string gongshi_binary() {
+    const char* other = std::getenv("GONGSHI_TEST_BINARY");
+    return other && *other ? other : GONGSHI_BINARY;
+}
+
 int run_gongshi(const std::string& args, std::string& output, const fs::path& cwd) {
     const std::string cd = cwd.empty() ? "" : "cd '" + cwd.string() + "' && ";
-    return run_command(cd + GONGSHI_BINARY + " " + args, output);
+    return run_command(cd + gongshi_binary() + " " + args, output);
 }
 
 std::string build_command(const fs::path& content, const fs::path& out, const std::string& extra,

@@ -54,6 +54,9 @@ std::map<std::string, std::string> read_tree(const fs::path& root);
 
 // Runs a shell command; returns its exit status (128 + the signal if one ended it), stdout+stderr in `output`.
 int run_command(const std::string& command, std::string& output);
+// The gongshi binary run_gongshi runs: this build's, or $GONGSHI_TEST_BINARY (tests/CMakeLists.txt runs the memory
+// test on the release binary scripts/setup built, the allocator users run).
+std::string gongshi_binary();
 // Runs the gongshi binary with arguments (in `cwd` when given); as run_command.
 int run_gongshi(const std::string& args, std::string& output, const fs::path& cwd = {});
 // "build --content <content> --templates <templates> --assets <assets> --out <out> <extra>", by default with the
