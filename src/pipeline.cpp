@@ -119,9 +119,7 @@ BuildReport build_site(const BuildOptions& options) {
     // back as they are freed (memory/allocator.h: 11-17 % off the peak, CPU within noise; a rebuild's CPU +10 %).
     // Set by every build: the preview server builds again in the same process.
     memory::give_back_pages_as_freed(rebuild.full_build());
-    report.memory = std::string(memory::allocator_name()) +
-                    (memory::giving_back_pages_as_freed() ? ", pages given back as they are freed (a full build)"
-                                                          : ", freed pages kept for reuse");
+    report.pages_given_back = memory::giving_back_pages_as_freed();
 
     model::Records records = load_for_build(input, options, report, rebuild, lap);
     if (!records.site || report.diags.has_errors()) return report;

@@ -47,8 +47,8 @@ struct BuildReport {
     // How the files of the edition the build started from were listed, as -v says it: "" (none: a new tree),
     // "walked (…)" or "from its record (…)".
     std::string edition_listed;
-    // The allocator and how it was set for this build, as -v says it ("tcmalloc, pages given back as …").
-    std::string memory;
+    // The allocator gave pages back as they were freed during this build (memory/allocator.h), as it says itself.
+    bool pages_given_back = false;
     model::ChangeSet changes;
     search::IndexReport search;  // the search index, when this build made one
     std::vector<std::string> content_summary;  // check: what the content holds

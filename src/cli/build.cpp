@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "memory/allocator.h"
 
 namespace gongshi::cli {
 
@@ -154,7 +155,10 @@ int run_build(const BuildOptions& given) {
                   << " files of one program year made (the others were left as they were)\n";
         if (!report.edition_listed.empty())
             std::cout << "previous edition: its files " << report.edition_listed << "\n";
-        std::cout << "memory: " << report.memory << "\n";
+        std::cout << "memory: " << memory::allocator_name()
+                  << (report.pages_given_back ? ", pages given back as they are freed (a full build)"
+                                              : ", freed pages kept for reuse")
+                  << "\n";
         std::cout << describe_stages(report);
     }
     return 0;
