@@ -82,7 +82,7 @@ void record(BuildReport& report, publish::Published published) {
     report.bytes = published.bytes;
     report.removed = std::move(published.removed);
     report.incremental = published.incremental;
-    using Listed = publish::Staging::Listed;
+    using Listed = publish::EditionListed;
     switch (published.edition_listed) {
         case Listed::from_record:
             report.edition_listed = "from its record (each folder's inode and ctime checked, none read)";

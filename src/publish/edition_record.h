@@ -38,6 +38,10 @@ struct RecordedFolder {
 std::string folder_lines(const std::filesystem::path& dir, const std::vector<std::string_view>& files,
                          const std::vector<RecordedFolder>& known = {}, std::vector<std::string> touched = {});
 
+// How a build listed the edition it adopted (the last build's site, kept as "<out>.previous"), for the reconcile:
+// not at all (no edition adopted: the build made a new tree), by reading every folder, or from its record.
+enum class EditionListed { none, walked, from_record };
+
 // An edition's listing as its record gives it, once checked.
 struct RecordedEdition {
     std::vector<TreeEntry> files;         // as list_tree_at(…, TreeDetail::identity) gives them, sorted by path

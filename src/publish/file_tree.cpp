@@ -205,6 +205,25 @@ const FileStat* StatsByPath::find(std::string_view path) const {
     return it != entries_.end() && it->first == path ? &it->second : nullptr;
 }
 
+namespace {
+
+// lstat of each path relative to the open folder `root_fd`, spread over `threads` threads: `found(i, st)` for each
+// path i that exists (a path that is empty or absolute is taken as missing).
+template <typename Found>
+void stat_each_at(int root_fd, const std::vector<std::string_view>& paths, int threads, const Found& found) {
+    on_threads(threads, [&](size_t part, size_t parts) {
+        std::string rel;
+        for (size_t i = part; i < paths.size(); i += parts) {
+            rel.assign(paths[i]);
+            struct stat st {};
+            if (!rel.empty() && rel.front() != '/' && ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
+                found(i, st);
+        }
+    });
+}
+
+}  // namespace
+
 std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,
                                  int threads) {
     std::vector<FileStat> out(paths.size());
@@ -212,31 +231,16 @@ std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::v
     // were ~half of every lookup), and no std::filesystem::path is made per file.
     const int root_fd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (root_fd < 0) return out;  // no root: nothing exists
-    on_threads(threads, [&](size_t part, size_t parts) {
-        std::string rel;
-        for (size_t i = part; i < paths.size(); i += parts) {
-            rel.assign(paths[i]);
-            struct stat st {};
-            if (!rel.empty() && rel.front() != '/' && ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
-                out[i] = file_stat(st);
-        }
-    });
+    stat_each_at(root_fd, paths, threads, [&](size_t i, const struct stat& st) { out[i] = file_stat(st); });
     ::close(root_fd);
     return out;
 }
 
 std::vector<FolderStamp> stat_folders_at(int root_fd, const std::vector<std::string_view>& paths, int threads) {
     std::vector<FolderStamp> out(paths.size());
-    on_threads(threads, [&](size_t part, size_t parts) {
-        std::string rel;
-        for (size_t i = part; i < paths.size(); i += parts) {
-            rel.assign(paths[i]);
-            struct stat st {};
-            if (rel.empty() || rel.front() == '/' || ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-                !S_ISDIR(st.st_mode))
-                continue;
+    stat_each_at(root_fd, paths, threads, [&](size_t i, const struct stat& st) {
+        if (S_ISDIR(st.st_mode))
             out[i] = {true, st.st_ino, static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
-        }
     });
     return out;
 }

@@ -15,8 +15,8 @@
 #include "diag/diagnostic.h"
 #include "model/change_summary.h"
 #include "publish/build_cache.h"
+#include "publish/edition_record.h"
 #include "publish/record_cache.h"
-#include "publish/staging.h"
 #include "render/output_sink.h"
 
 namespace gongshi::publish {
@@ -38,7 +38,7 @@ struct Published {
     std::vector<std::string> written;  // sorted
     std::vector<std::string> removed;  // files the last build published and this one does not
     bool incremental = false;        // started from the last build's output
-    Staging::Listed edition_listed = Staging::Listed::none;  // how the edition it started from was listed
+    EditionListed edition_listed = EditionListed::none;  // how the edition it started from was listed
 };
 
 class Rebuild {

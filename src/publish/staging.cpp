@@ -314,7 +314,7 @@ void Staging::reconcile(const std::vector<std::string>& paths, const StatsByPath
     std::vector<TreeEntry> keep;
     size_t at = 0;
     std::vector<TreeEntry> listed = listing_ ? listing_->take() : list_tree(dir_, kIoThreads, {}, TreeDetail::identity);
-    edition_listed_ = listing_ && listing_->from_record() ? Listed::from_record : Listed::walked;
+    edition_listed_ = listing_ && listing_->from_record() ? EditionListed::from_record : EditionListed::walked;
     if (listing_) known_folders_ = listing_->take_folders();
     listing_.reset();
     for (TreeEntry& e : listed) {

@@ -95,10 +95,8 @@ public:
     // paths and records were ~250 MB at the end of the build).
     std::vector<std::pair<std::string_view, const StagedFile*>> contents() const;
     long long files_written() const { return files_; }
-    // How the adopted edition's files were listed for the reconcile: not at all (no edition adopted), by a walk of
-    // its folders, or from its record (EditionListing).
-    enum class Listed { none, walked, from_record };
-    Listed edition_listed() const { return edition_listed_; }
+    // How the adopted edition's files were listed for the reconcile (EditionListing: from its record if it can).
+    EditionListed edition_listed() const { return edition_listed_; }
     // For the record of the new edition (edition_record.h): the adopted edition's folder stamps, as checked against
     // its record when the build began (empty if it was walked), and every path this build wrote, linked or removed
     // in the adopted edition (the folders above them changed). Once.
@@ -132,7 +130,7 @@ private:
     std::filesystem::path dir_;
     bool committed_ = false;
     bool adopted_ = false;
-    Listed edition_listed_ = Listed::none;
+    EditionListed edition_listed_ = EditionListed::none;
     std::vector<RecordedFolder> known_folders_;
     mutable std::vector<std::string> touched_;  // only in an adopted edition; under staged_mutex_
     std::unique_ptr<EditionListing> listing_;  // of the adopted edition, begun before this build wrote into it
