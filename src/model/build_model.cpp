@@ -24,6 +24,11 @@ const Document* Site::document(const std::string& id) const {
     return r == reply_index.end() ? nullptr : &replies[r->second];
 }
 
+const Document* Site::first_listed_in(int project) const {
+    const std::vector<int>& of_project = ratings_of_project[static_cast<size_t>(project)];
+    return of_project.empty() ? nullptr : &notices[static_cast<size_t>(ratings[static_cast<size_t>(of_project.front())].notice)];
+}
+
 const Program* Site::program(int year) const {
     for (const auto& p : config.programs)
         if (p.year == year) return &p;
@@ -180,8 +185,14 @@ Site build_model(Records records, bool include_drafts) {
         }
         list = RatingList{};
     }
+    // By program year and, within one, oldest notice first (`notices` is newest first): the first is the notice
+    // that first listed the project (Site::first_listed_in), whatever notices of that year came after it.
     for (auto& list : s.ratings_of_project)
-        std::stable_sort(list.begin(), list.end(), [&](int a, int b) { return s.ratings[a].year < s.ratings[b].year; });
+        std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+            const Rating& x = s.ratings[a];
+            const Rating& y = s.ratings[b];
+            return x.year != y.year ? x.year < y.year : x.notice > y.notice;
+        });
 
     drop_if(s.progress, [&](const ProgressReport& r) { return !s.notice_index.count(r.notice.value); });
     drop_if(s.scores, [&](const ScoreSheet& r) { return !s.notice_index.count(r.notice.value); });

@@ -41,7 +41,7 @@ struct Site {
     ProgressIndex progress_index;
 
     std::vector<int> city_of_project;
-    std::vector<std::vector<int>> ratings_of_project;  // in program-year order
+    std::vector<std::vector<int>> ratings_of_project;  // by program year, then oldest notice first
     std::vector<std::vector<int>> ratings_of_notice;   // printed order
     std::vector<std::vector<int>> projects_of_city;    // by id
     // Projects grouped by (city, county as printed), by id; -1 / no group for a project that names no county.
@@ -65,6 +65,9 @@ struct Site {
     const Program* program(int year) const;
     const Document* notice(const std::string& id) const;  // nullptr if no published notice has that id
     const Document* document(const std::string& id) const;  // a published notice or reply, nullptr if neither
+    // The notice that first lists the project (its first rating's: of its earliest program year, the oldest
+    // notice), which prints its name, year and place; nullptr if no notice rates it.
+    const Document* first_listed_in(int project) const;
     std::optional<TierIndex> tier_index(const std::string& id) const;
     int rating_count(int year, TierIndex tier) const;  // ratings of that program year and tier  // nothing for an id that is not a tier
 };

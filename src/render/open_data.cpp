@@ -151,7 +151,7 @@ std::string data_part_file(const model::Site& site, size_t table, const DataPart
 }
 
 WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows,
-                             OutputFile& out)
+                             const std::string& updated, OutputFile& out)
     : format_(format), out_(out) {
     const DataTable& t = data_tables()[table];
     if (format == DataFormat::csv) {
@@ -162,7 +162,7 @@ WholeDataFile::WholeDataFile(const model::Site& site, size_t table, DataFormat f
     Json head = Json::object();
     head["dataset"] = t.name;
     head["source"] = site.config.base_url + "data/";
-    head["updated"] = site.updated;
+    head["updated"] = updated;
     head["count"] = rows;
     head["columns"] = column_names(t);
     part_head_ = "{\n\t\"dataset\": ";

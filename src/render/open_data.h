@@ -31,8 +31,9 @@ std::string data_part_file(const model::Site& site, size_t table, const DataPart
 // years' records in year order.
 class WholeDataFile {
   public:
-    // Writes the head. `rows`: of every year.
-    WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows, OutputFile& out);
+    // Writes the head. `rows`: of every year; `updated`: data_updated(site, table).
+    WholeDataFile(const model::Site& site, size_t table, DataFormat format, size_t rows, const std::string& updated,
+                  OutputFile& out);
     // Appends a year's file's rows (as data_part_file made it); false, appending nothing, if the bytes are not
     // such a file.
     bool add_part(std::string_view part);

@@ -23,11 +23,11 @@ std::uint64_t part_key(const model::Site& site, size_t table, DataFormat format,
     return k.value() | 1;  // 0 means "none"
 }
 
-// The whole file's key: its years' keys and, for the JSON, the head's date (the newest date of the content).
-std::uint64_t whole_key(const model::Site& site, DataFormat format, const std::vector<std::uint64_t>& parts) {
+// The whole file's key: its years' keys and, for the JSON, the head's date (data_updated).
+std::uint64_t whole_key(DataFormat format, const std::vector<std::uint64_t>& parts, const std::string& updated) {
     hash::KeyChain k;
     for (const std::uint64_t p : parts) k.add(p);
-    if (format == DataFormat::json) k.add(bytes_key(site.updated));
+    if (format == DataFormat::json) k.add(bytes_key(updated));
     return k.value() | 1;
 }
 
@@ -91,14 +91,15 @@ void OpenDataFiles::run(size_t job) {
         return true;
     };
     const std::string whole_path = data_whole_path(t, format);
-    const std::uint64_t whole = whole_key(site_, format, keys);
+    const std::string updated = format == DataFormat::json ? data_updated(site_, table) : std::string();
+    const std::uint64_t whole = whole_key(format, keys, updated);
     const bool whole_kept = keep(whole_path, whole);
     // Not kept: written as its years' bytes come, straight into the output (never held whole).
     std::unique_ptr<OutputFile> whole_file;
     std::optional<WholeDataFile> assembled;
     if (!whole_kept) {
         whole_file = sink_.open(whole_path);
-        assembled.emplace(site_, table, format, rows, *whole_file);
+        assembled.emplace(site_, table, format, rows, updated, *whole_file);
     }
     long long made_parts = 0;
     for (size_t i = 0; i < parts.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "hash/fingerprint.h"
+#include "model/as_of.h"
 #include "model/labels.h"
 #include "model/permalinks.h"
 
@@ -18,7 +19,15 @@ struct TableRecords {
     size_t (*rows)(const model::Site&, int record);
     void (*write)(const model::Site&, int record, DataRow&, const DataRowWriter&);
     std::uint64_t (*key)(const model::Site&, int record);
+    // Adds the documents its rows come from (for data_updated).
+    void (*documents)(const model::Site&, int record, model::AsOf&);
 };
+
+// A project's name, year and place, as the notice that first lists it prints them: every table that names or
+// counts projects shows these.
+void add_listed_in(const model::Site& s, int project, model::AsOf& as_of) {
+    if (project >= 0) as_of.add(s.first_listed_in(project));
+}
 
 std::string number_text(const std::optional<int>& n) { return n ? std::to_string(*n) : ""; }
 
@@ -63,6 +72,12 @@ void project_row(const model::Site& s, int i, DataRow& row, const DataRowWriter&
 
 std::uint64_t project_key(const model::Site& s, int i) { return s.projects[i].source_hash; }
 
+// Its name, year and place as the notice that first lists it prints them; its other facts from facts_source.
+void project_documents(const model::Site& s, int i, model::AsOf& as_of) {
+    add_listed_in(s, i, as_of);
+    if (const auto& facts = s.projects[i].facts_source) as_of.add(s.document(facts->value));
+}
+
 void rating_row(const model::Site& s, int i, DataRow& row, const DataRowWriter& write) {
     const auto& r = s.ratings[i];
     const auto& n = s.notices[r.notice];
@@ -81,6 +96,11 @@ void rating_row(const model::Site& s, int i, DataRow& row, const DataRowWriter& 
     row[10] = r.correction;
     row[11] = model::absolute_url(s, model::notice_url(n.id.value));
     write(row);
+}
+
+void rating_documents(const model::Site& s, int i, model::AsOf& as_of) {
+    as_of.add(s.notices[s.ratings[i].notice]);
+    add_listed_in(s, s.ratings[i].project, as_of);
 }
 
 std::uint64_t rating_key(const model::Site& s, int i) {
@@ -124,6 +144,13 @@ std::uint64_t task_key(const model::Site& s, int i) {
     for (const auto& p : s.projects)
         if (p.year == s.tasks[i].year) k.add(p.source_hash);
     return k.value();
+}
+
+// The table's notice, and the projects of its year it counts.
+void task_documents(const model::Site& s, int i, model::AsOf& as_of) {
+    as_of.add(s.notice(s.tasks[i].source.value));
+    for (size_t p = 0; p < s.projects.size(); ++p)
+        if (s.projects[p].year == s.tasks[i].year) add_listed_in(s, static_cast<int>(p), as_of);
 }
 
 // progress: a row per project a progress notice lists, then a row per (city, stage) it counts.
@@ -174,6 +201,11 @@ std::uint64_t progress_key(const model::Site& s, int i) {
     return k.value();
 }
 
+void progress_documents(const model::Site& s, int i, model::AsOf& as_of) {
+    as_of.add(s.notice(s.progress[i].notice.value));
+    for (const auto& e : s.progress[i].projects) add_listed_in(s, s.project_at(e.project.value), as_of);
+}
+
 void score_rows(const model::Site& s, int i, DataRow& row, const DataRowWriter& write) {
     const auto& sheet = s.scores[i];
     const std::string doc = doc_number_of(s, sheet.notice.value);
@@ -214,19 +246,20 @@ size_t progress_row_count(const model::Site& s, int i) {
 const TableRecords table_records[] = {
     {[](const model::Site& s) { return s.projects.size(); },
      [](const model::Site& s, int i) { return s.projects[i].year; },
-     [](const model::Site&, int) { return size_t{1}; }, project_row, project_key},
+     [](const model::Site&, int) { return size_t{1}; }, project_row, project_key, project_documents},
     {[](const model::Site& s) { return s.ratings.size(); },
      [](const model::Site& s, int i) { return s.ratings[i].year; },
-     [](const model::Site&, int) { return size_t{1}; }, rating_row, rating_key},
+     [](const model::Site&, int) { return size_t{1}; }, rating_row, rating_key, rating_documents},
     {[](const model::Site& s) { return s.tasks.size(); },
      [](const model::Site& s, int i) { return s.tasks[i].year; },
-     [](const model::Site& s, int i) { return s.tasks[i].rows.size(); }, task_rows, task_key},
+     [](const model::Site& s, int i) { return s.tasks[i].rows.size(); }, task_rows, task_key, task_documents},
     {[](const model::Site& s) { return s.progress.size(); },
      [](const model::Site& s, int i) { return s.progress[i].year; }, progress_row_count, progress_rows,
-     progress_key},
+     progress_key, progress_documents},
     {[](const model::Site& s) { return s.scores.size(); },
      [](const model::Site& s, int i) { return s.scores[i].year; },
-     [](const model::Site& s, int i) { return s.scores[i].rows.size(); }, score_rows, score_key},
+     [](const model::Site& s, int i) { return s.scores[i].rows.size(); }, score_rows, score_key,
+     [](const model::Site& s, int i, model::AsOf& as_of) { as_of.add(s.notice(s.scores[i].notice.value)); }},
 };
 
 }  // namespace
@@ -346,6 +379,15 @@ void write_data_rows(const model::Site& site, size_t table, int record, DataRow&
 
 std::uint64_t data_record_key(const model::Site& site, size_t table, int record) {
     return table_records[table].key(site, record);
+}
+
+std::string data_updated(const model::Site& site, size_t table) {
+    const TableRecords& r = table_records[table];
+    model::AsOf as_of;
+    const int n = static_cast<int>(r.count(site));
+    for (int i = 0; i < n; ++i) r.documents(site, i, as_of);
+    const model::Document* newest = as_of.newest();
+    return newest != nullptr && !newest->date.empty() ? newest->date : site.updated;
 }
 
 }  // namespace gongshi::render

@@ -62,4 +62,11 @@ void write_data_rows(const model::Site& site, size_t table, int record, DataRow&
 // part's key is made of its records' keys; equal keys mean equal rows.
 std::uint64_t data_record_key(const model::Site& site, size_t table, int record);
 
+// The date a table's data is as of, for the whole-dataset JSON's "updated": the date of the newest document its
+// rows come from (a project's: the notice that first lists it and the document of its other facts; a document
+// that prints only a year counts as the end of it), as model/as_of.h dates pages — so a notice that changes no
+// row of a table leaves its file as it was. The site's newest date (Site::updated, as before) when that document
+// prints only a year (no day can be claimed for it) or the table has no rows.
+std::string data_updated(const model::Site& site, size_t table);
+
 }  // namespace gongshi::render

@@ -173,3 +173,57 @@ TEST_CASE(
                !Contains("jinminhan-2023-200") && Contains("taiyuan-yingze-longchengxinyuan-2022"));
     CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
 }
+
+TEST_CASE(
+    "a newer notice rating projects again rewrites no projects file and does not become the notice that first "
+    "listed them",
+    "[incremental][open-data]") {
+    // The whole-dataset JSON's "updated" is the date of the newest document its rows come from (data_updated), not
+    // the site's newest date: a notice that changes no project row leaves data/projects.json as it was (~0.6 GB at
+    // 1 000 000 projects). And the notice that first lists a project is the oldest that rates it for its earliest
+    // program year, whatever the notices' ids.
+    Site s;
+    // The fixture's 169号 prints only a year, for which no day can be claimed (data_updated then gives the site's
+    // date): dated here, so that the projects' newest document has a day.
+    edit(s.content / "notices/jinminhan-2023-169.md", "year: 2023\ndisclosure:", "date: 2023-06-30\nyear: 2023\ndisclosure:");
+    s.build();
+    CHECK_THAT(read_text(s.out / "data/projects.json"), Contains("\"updated\": \"2023-06-30\""));
+    const auto before = identities(s.out);
+
+    // Its id sorts before 169号's; its date is after every other document's.
+    write_text(s.content / "notices/jinminhan-2023-100.md", R"(---
+doc_number: 晋民函〔2023〕100号
+title: 测试通报（复评）
+issuer: 山西省民政厅
+addressees: [各市民政局]
+kind: 通报
+date: 2023-12-30
+year: 2023
+disclosure: 依申请公开
+source_file: test-100.txt
+summary: 测试通报（复评）摘要。
+---
+通报正文。
+
+<!-- gongshi:ratings -->
+)");
+    write_text(s.content / "ratings/jinminhan-2023-100.yaml",
+               "notice: jinminhan-2023-100\ngroups:\n" +
+                   rating_group(2022, "good", "（一）良好等次（共1家）", "taiyuan-yingze-longchengxinyuan-2022",
+                                "太原市迎泽区郝庄镇龙城新苑社区养老幸福工程"));
+    std::string output;
+    REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) ==
+            0);
+    INFO(output);
+    const auto changed = rewritten(before, identities(s.out));
+    CHECK(changed.count("data/projects.json") == 0);
+    CHECK(changed.count("data/projects.csv") == 0);
+    CHECK(changed.count("data/ratings.json") == 1);
+    CHECK_THAT(read_text(s.out / "data/projects.json"), Contains("\"updated\": \"2023-06-30\""));
+    CHECK_THAT(read_text(s.out / "data/ratings.json"), Contains("\"updated\": \"2023-12-30\""));
+    const std::string page = read_text(s.out / "projects/taiyuan-yingze-longchengxinyuan-2022/index.html");
+    CHECK_THAT(page, Contains("<dt>项目名称</dt><dd>太原市迎泽区郝庄镇龙城新苑社区养老幸福工程 <span class=\"source\">"
+                              "来源：<a href=\"/notices/jinminhan-2023-169/\">"));
+    CHECK_THAT(page, Contains("/notices/jinminhan-2023-100/"));  // the new rating is on the page
+    CHECK(without_log(read_tree(s.out)) == without_log(s.clean_build()));
+}

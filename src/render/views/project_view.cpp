@@ -79,9 +79,7 @@ View project_view(const model::Site& site, const Assets& assets, const ProjectRo
 
     // Name, year and place are as the rating notice that first lists the project prints them; the other facts
     // come from the document the record names (facts_source).
-    const model::Document* listed_in =
-        site.ratings_of_project[index].empty() ? nullptr
-                                               : &site.notices[site.ratings[site.ratings_of_project[index].front()].notice];
+    const model::Document* listed_in = site.first_listed_in(index);
     const model::Document* facts_from = p.facts_source ? site.document(p.facts_source->value) : nullptr;
     ViewList facts;
     facts.push_back(fact("项目名称", p.name, listed_in));
