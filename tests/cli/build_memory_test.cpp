@@ -35,7 +35,7 @@ std::string allocator_of_binary() {
 
 }  // namespace
 
-TEST_CASE("a full build gives freed pages back at once where the allocator can; a rebuild keeps them", "[cli][memory]") {
+TEST_CASE("a full build gives freed pages back at once where the allocator can — a rebuild keeps them", "[cli][memory]") {
     const std::string allocator = allocator_of_binary();
     TempDir dir;
     const fs::path content = copy_fixture("good", dir.path());

@@ -5,7 +5,7 @@
 
 using namespace gongshi::importer;
 
-TEST_CASE("full-width digits, letters and brackets fold to ASCII; Chinese punctuation stays", "[import]") {
+TEST_CASE("full-width digits, letters and brackets fold to ASCII — Chinese punctuation stays", "[import]") {
     CHECK(fold_width("（共２０家）１．Ａ") == "(共20家)1.A");
     CHECK(fold_width("晋民函〔2023〕169号") == "晋民函〔2023〕169号");
     CHECK(fold_width("a\u3000b") == "a b");

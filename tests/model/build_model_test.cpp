@@ -88,7 +88,7 @@ TEST_CASE("a draft is in the model only when drafts are asked for", "[model]") {
     CHECK(with_drafts.project_at("datong-pingcheng-caogao-2023") >= 0);
 }
 
-TEST_CASE("a page's data is as of the newest document it draws on; a year alone reads as that year", "[model]") {
+TEST_CASE("a page's data is as of the newest document it draws on — a year alone reads as that year", "[model]") {
     const model::Site s = site_of(fixture_in_memory());
     CHECK(model::AsOf().add(s.notices[0]).text() == "2023-01-16");
     CHECK(model::AsOf().add_all(s.notices).text() == "2023年");

@@ -35,7 +35,7 @@ TEST_CASE("a corrupt, foreign or stale cache is ignored: a full build with the s
     CHECK_THAT(s.build(), Contains("is up to date"));
 }
 
-TEST_CASE("the record summary a build keeps for its cache is on disk only while it runs; a stale one is replaced",
+TEST_CASE("the record summary a build keeps for its cache is on disk only while it runs — a stale one is replaced",
           "[incremental]") {
     Site s;
     s.build();

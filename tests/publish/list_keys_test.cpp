@@ -109,7 +109,7 @@ struct Versions {
 
 }  // namespace
 
-TEST_CASE("split lists: after every kind of edit, a page whose bytes change has a new key; each input is needed",
+TEST_CASE("split lists: after every kind of edit, a page whose bytes change has a new key — each input is needed",
           "[incremental][pages]") {
     const Versions v;
     const std::vector<std::pair<const char*, unsigned>> dropped = {

@@ -50,7 +50,7 @@ long long year_files_made(const std::string& verbose_output) {
 }  // namespace
 
 TEST_CASE(
-    "a new notice of one program year rewrites that year's open data and the files assembled from it; "
+    "a new notice of one program year rewrites that year's open data and the files assembled from it — "
     "the other years' files keep their inode",
     "[incremental][open-data]") {
     Site s;

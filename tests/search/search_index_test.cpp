@@ -260,7 +260,7 @@ TEST_CASE("after a new rating list the rated records' filters equal a clean buil
         0);
 }
 
-TEST_CASE("a notice's and a reply letter's year filter includes their own year; a notice adds the years it rated",
+TEST_CASE("a notice's and a reply letter's year filter includes their own year — a notice adds the years it rated",
           "[search]") {
     // The search page's year filter lists the documents' years (search_facets): a letter of 2025 that rates
     // nothing must match 2025, or the filter shows a year whose documents it then hides.
