@@ -40,6 +40,22 @@ std::set<std::string> under(const std::set<std::string>& paths, const std::strin
     return out;
 }
 
+// Adds the notice `id` (its text `notice`) with a ratings file giving the fixture's 2022 project 龙城新苑 a 2022 良好
+// rating again, builds, and returns the files the build rewrote.
+std::set<std::string> rate_2022_project_again(const Site& s, const std::string& id, const std::string& notice) {
+    const auto before = identities(s.out);
+    write_text(s.content / ("notices/" + id + ".md"), notice);
+    write_text(s.content / ("ratings/" + id + ".yaml"),
+               "notice: " + id + "\ngroups:\n" +
+                   rating_group(2022, "good", "（一）良好等次（共1家）", "taiyuan-yingze-longchengxinyuan-2022",
+                                "太原市迎泽区郝庄镇龙城新苑社区养老幸福工程"));
+    std::string output;
+    const int status = run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output);
+    INFO(output);
+    REQUIRE(status == 0);
+    return rewritten(before, identities(s.out));
+}
+
 long long year_files_made(const std::string& verbose_output) {
     std::smatch m;
     REQUIRE(
@@ -149,17 +165,7 @@ TEST_CASE(
     // notice of 2023 that rates a 2022 project touches data/2022/ratings.* and nothing else of 2022.
     Site s;
     s.build();
-    const auto before = identities(s.out);
-    write_text(s.content / "notices/jinminhan-2023-200.md", new_notice);
-    write_text(s.content / "ratings/jinminhan-2023-200.yaml",
-               "notice: jinminhan-2023-200\ngroups:\n" +
-                   rating_group(2022, "good", "（一）良好等次（共1家）", "taiyuan-yingze-longchengxinyuan-2022",
-                                "太原市迎泽区郝庄镇龙城新苑社区养老幸福工程"));
-    std::string output;
-    REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) ==
-            0);
-    INFO(output);
-    const auto changed = rewritten(before, identities(s.out));
+    const auto changed = rate_2022_project_again(s, "jinminhan-2023-200", new_notice);
     CHECK(under(changed, "data/2022/") ==
           std::set<std::string>{"data/2022/ratings.csv", "data/2022/ratings.json"});
     CHECK(under(changed, "data/2023/").empty());
@@ -188,10 +194,9 @@ TEST_CASE(
     edit(s.content / "notices/jinminhan-2023-169.md", "year: 2023\ndisclosure:", "date: 2023-06-30\nyear: 2023\ndisclosure:");
     s.build();
     CHECK_THAT(read_text(s.out / "data/projects.json"), Contains("\"updated\": \"2023-06-30\""));
-    const auto before = identities(s.out);
 
     // Its id sorts before 169号's; its date is after every other document's.
-    write_text(s.content / "notices/jinminhan-2023-100.md", R"(---
+    const auto changed = rate_2022_project_again(s, "jinminhan-2023-100", R"(---
 doc_number: 晋民函〔2023〕100号
 title: 测试通报（复评）
 issuer: 山西省民政厅
@@ -207,15 +212,6 @@ summary: 测试通报（复评）摘要。
 
 <!-- gongshi:ratings -->
 )");
-    write_text(s.content / "ratings/jinminhan-2023-100.yaml",
-               "notice: jinminhan-2023-100\ngroups:\n" +
-                   rating_group(2022, "good", "（一）良好等次（共1家）", "taiyuan-yingze-longchengxinyuan-2022",
-                                "太原市迎泽区郝庄镇龙城新苑社区养老幸福工程"));
-    std::string output;
-    REQUIRE(run_gongshi(build_command(s.content, s.out, "--no-search -v", s.templates, s.assets), output) ==
-            0);
-    INFO(output);
-    const auto changed = rewritten(before, identities(s.out));
     CHECK(changed.count("data/projects.json") == 0);
     CHECK(changed.count("data/projects.csv") == 0);
     CHECK(changed.count("data/ratings.json") == 1);
