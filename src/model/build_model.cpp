@@ -25,8 +25,8 @@ const Document* Site::document(const std::string& id) const {
 }
 
 const Document* Site::first_listed_in(int project) const {
-    const std::vector<int>& of_project = ratings_of_project[static_cast<size_t>(project)];
-    return of_project.empty() ? nullptr : &notices[static_cast<size_t>(ratings[static_cast<size_t>(of_project.front())].notice)];
+    const std::vector<int>& of_project = ratings_of_project[project];
+    return of_project.empty() ? nullptr : &notices[ratings[of_project.front()].notice];
 }
 
 const Program* Site::program(int year) const {

@@ -33,6 +33,21 @@ void on_threads(int threads, const std::function<void(size_t, size_t)>& part) {
     for (auto& t : pool) t.join();
 }
 
+// lstat of each path relative to the open folder `root_fd`, spread over `threads` threads: `found(i, st)` for each
+// path i that exists (a path that is empty or absolute is taken as missing).
+template <typename Found>
+void stat_each_at(int root_fd, const std::vector<std::string_view>& paths, int threads, const Found& found) {
+    on_threads(threads, [&](size_t part, size_t parts) {
+        std::string rel;
+        for (size_t i = part; i < paths.size(); i += parts) {
+            rel.assign(paths[i]);
+            struct stat st {};
+            if (!rel.empty() && rel.front() != '/' && ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
+                found(i, st);
+        }
+    });
+}
+
 // Folders still to read, shared by the threads: a thread takes one, lists it, and gives back its sub-folders.
 class Walk {
 public:
@@ -204,25 +219,6 @@ const FileStat* StatsByPath::find(std::string_view path) const {
                                      [](const auto& e, std::string_view p) { return e.first < p; });
     return it != entries_.end() && it->first == path ? &it->second : nullptr;
 }
-
-namespace {
-
-// lstat of each path relative to the open folder `root_fd`, spread over `threads` threads: `found(i, st)` for each
-// path i that exists (a path that is empty or absolute is taken as missing).
-template <typename Found>
-void stat_each_at(int root_fd, const std::vector<std::string_view>& paths, int threads, const Found& found) {
-    on_threads(threads, [&](size_t part, size_t parts) {
-        std::string rel;
-        for (size_t i = part; i < paths.size(); i += parts) {
-            rel.assign(paths[i]);
-            struct stat st {};
-            if (!rel.empty() && rel.front() != '/' && ::fstatat(root_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
-                found(i, st);
-        }
-    });
-}
-
-}  // namespace
 
 std::vector<FileStat> stat_files(const std::filesystem::path& root, const std::vector<std::string_view>& paths,
                                  int threads) {
